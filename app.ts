@@ -5,6 +5,7 @@ import Fastify, { type FastifyHttpOptions } from 'fastify'
 import { BODY_LIMIT, SERVER_TIMEOUTS } from './limits.js'
 import errors from './plugins/errors.js'
 import jsonBody from './plugins/json-body.js'
+import metrics, { type MetricsOptions } from './plugins/metrics.js'
 import overload, { type PressureOptions } from './plugins/overload.js'
 import planWorkers, { type PlanWorkersOptions } from './plugins/plan-workers.js'
 import shutdown from './plugins/shutdown.js'
@@ -37,9 +38,11 @@ export type AppOptions = FastifyHttpOptions<Server> & {
   databaseUrl?: string
   /** Where the rules read the time; default the system clock (tests pass a manual one). */
   clock?: Clock
+  /** GET /metrics; tests turn the runtime's default metrics off. */
+  metrics?: MetricsOptions
 }
 
-export async function buildApp ({ pressure = {}, planWorkers: workers = {}, databaseUrl = MEMORY_DATABASE_URL, clock, ...opts }: AppOptions = {}) {
+export async function buildApp ({ pressure = {}, planWorkers: workers = {}, databaseUrl = MEMORY_DATABASE_URL, clock, metrics: metricsOptions = {}, ...opts }: AppOptions = {}) {
   const { headersTimeout, connectionsCheckingInterval, ...timeouts } = SERVER_TIMEOUTS
   const app = Fastify({
     // limits.ts says why each value; the cluster plan routes set a larger bodyLimit of their own
@@ -79,6 +82,7 @@ export async function buildApp ({ pressure = {}, planWorkers: workers = {}, data
   })
   for (const schema of CONTRACT_SCHEMAS) app.addSchema(schema)
   await app.register(errors)
+  await app.register(metrics, metricsOptions)
   await app.register(jsonBody)
   await app.register(shutdown)
   await app.register(overload, pressure)
