@@ -13,6 +13,7 @@ import docs from './routes/docs.js'
 import health from './routes/health.js'
 import lint from './routes/lint.js'
 import runConfig from './routes/run-config.js'
+import web, { type WebOptions } from './routes/web.js'
 import { CONTRACT_SCHEMAS } from './src/schemas.js'
 
 /** The API contract's version: bump it on purpose when the contract changes (not the package's). */
@@ -30,9 +31,11 @@ export type AppOptions = FastifyHttpOptions<Server> & {
   pressure?: PressureOptions
   /** The plan worker threads; default limits.ts PLAN_WORKERS. */
   planWorkers?: PlanWorkersOptions
+  /** The web view's built files; default dist/public. */
+  web?: WebOptions
 }
 
-export async function buildApp ({ pressure = {}, planWorkers: workers = {}, ...opts }: AppOptions = {}) {
+export async function buildApp ({ pressure = {}, planWorkers: workers = {}, web: webOptions = {}, ...opts }: AppOptions = {}) {
   const { headersTimeout, connectionsCheckingInterval, ...timeouts } = SERVER_TIMEOUTS
   const app = Fastify({
     // limits.ts says why each value; the cluster plan routes set a larger bodyLimit of their own
@@ -82,5 +85,6 @@ export async function buildApp ({ pressure = {}, planWorkers: workers = {}, ...o
   await app.register(clusterPlan)
   await app.register(lint)
   await app.register(health)
+  await app.register(web, webOptions)
   return app
 }
