@@ -15,6 +15,7 @@ import docs from './routes/docs.js'
 import health from './routes/health.js'
 import lint from './routes/lint.js'
 import runConfig from './routes/run-config.js'
+import web, { type WebOptions } from './routes/web.js'
 import type { Clock } from './src/coordination/clock.js'
 import { CONTRACT_SCHEMAS } from './src/schemas.js'
 import { MEMORY_DATABASE_URL } from './src/store/index.js'
@@ -40,9 +41,11 @@ export type AppOptions = FastifyHttpOptions<Server> & {
   clock?: Clock
   /** GET /metrics; tests turn the runtime's default metrics off. */
   metrics?: MetricsOptions
+  /** The web view's built files; default dist/public. */
+  web?: WebOptions
 }
 
-export async function buildApp ({ pressure = {}, planWorkers: workers = {}, databaseUrl = MEMORY_DATABASE_URL, clock, metrics: metricsOptions = {}, ...opts }: AppOptions = {}) {
+export async function buildApp ({ pressure = {}, planWorkers: workers = {}, databaseUrl = MEMORY_DATABASE_URL, clock, metrics: metricsOptions = {}, web: webOptions = {}, ...opts }: AppOptions = {}) {
   const { headersTimeout, connectionsCheckingInterval, ...timeouts } = SERVER_TIMEOUTS
   const app = Fastify({
     // limits.ts says why each value; the cluster plan routes set a larger bodyLimit of their own
@@ -94,5 +97,6 @@ export async function buildApp ({ pressure = {}, planWorkers: workers = {}, data
   await app.register(clusterPlan)
   await app.register(lint)
   await app.register(health)
+  await app.register(web, webOptions)
   return app
 }
