@@ -10,6 +10,8 @@ import overload, { type PressureOptions } from './plugins/overload.js'
 import planWorkers, { type PlanWorkersOptions } from './plugins/plan-workers.js'
 import shutdown from './plugins/shutdown.js'
 import store from './plugins/store.js'
+import { VALIDATORS } from './plugins/validators.generated.js'
+import { precompiledValidators } from './plugins/validators.js'
 import clusterPlan from './routes/cluster-plan.js'
 import docs from './routes/docs.js'
 import health from './routes/health.js'
@@ -57,6 +59,8 @@ export async function buildApp ({ pressure = {}, planWorkers: workers = {}, data
     // on close(): idle keep-alive connections end at once, busy ones after their answer (plugins/shutdown.ts)
     forceCloseConnections: 'idle',
     return503OnClosing: true,
+    // the route validators npm run validators generated: Ajv compiled them at each start otherwise
+    schemaController: { compilersFactory: { buildValidator: precompiledValidators(VALIDATORS) } },
     ...opts,
     http: { headersTimeout, connectionsCheckingInterval, ...opts.http },
     // Fastify's defaults drop unknown keys and coerce types; a misspelt RunConfig argument must be
