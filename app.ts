@@ -13,6 +13,7 @@ import docs from './routes/docs.js'
 import health from './routes/health.js'
 import lint from './routes/lint.js'
 import runConfig from './routes/run-config.js'
+import { stringifyJson } from './src/index.js'
 import { CONTRACT_SCHEMAS } from './src/schemas.js'
 
 /** The API contract's version: bump it on purpose when the contract changes (not the package's). */
@@ -51,11 +52,12 @@ export async function buildApp ({ pressure = {}, planWorkers: workers = {}, ...o
     // inlineRefs: false compiles ConfigProto (75 kB of schema) once, not into every route: half the start-up
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, inlineRefs: false } }
   }).withTypeProvider<TypeBoxTypeProvider>()
-  // The core answers plain JSON already in API form: JSON.stringify writes it exactly, whatever a
+  // The core answers plain JSON already in API form: JSON.stringify writes it exactly (stringifyJson:
+  // ints past 2^53 as exact literals), whatever a
   // TF_CONFIG value holds. The response schemas remain the contract (types, openapi.yaml);
   // fast-json-stringify would drop or coerce what they do not foresee, and it compiles a
   // ConfigProto validator on each route's first answer (2 to 3 s each).
-  app.setSerializerCompiler(() => (data) => JSON.stringify(data))
+  app.setSerializerCompiler(() => (data) => stringifyJson(data))
 
   await app.register(swagger, {
     openapi: {

@@ -13,6 +13,7 @@ export type { RunConfigView } from './run-config-view.js'
 export type { CoordinatorMode } from './run-config.js'
 export type { ExecutorPath } from './train-and-evaluate.js'
 export { withTextKeyOrder } from './json-body.js'
+export { stringifyJson } from './python/json-out.js'
 export { lintCluster, WARNING_CODES, type LintReport, type LintWarning, type WarningCode } from './lint/index.js'
 export {
   commentLabel, dotenv, dotenvQuote, kubernetesEnv, ndjsonLines, nodeVariables, planDotenv, planShell, shellExports,
