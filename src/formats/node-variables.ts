@@ -1,6 +1,6 @@
 import { stringifyJson } from '../python/json-out.js'
 import { toJsonText } from '../python/json-value.js'
-import type { Resolution } from '../resolve.js'
+import type { Resolution } from '../tensorflow/resolve.js'
 
 /**
  * The TF_CONFIG text a node was given: a string as it is, an object as JSON text in its key order
