@@ -19,6 +19,7 @@ import lint from './routes/lint.js'
 import runConfig from './routes/run-config.js'
 import web, { type WebOptions } from './routes/web.js'
 import type { Clock } from './src/coordination/clock.js'
+import { stringifyJson } from './src/index.js'
 import { CONTRACT_SCHEMAS } from './src/schemas.js'
 import { MEMORY_DATABASE_URL } from './src/store/index.js'
 
@@ -68,11 +69,12 @@ export async function buildApp ({ pressure = {}, planWorkers: workers = {}, data
     // inlineRefs: false compiles ConfigProto (75 kB of schema) once, not into every route: half the start-up
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, inlineRefs: false } }
   }).withTypeProvider<TypeBoxTypeProvider>()
-  // The core answers plain JSON already in API form: JSON.stringify writes it exactly, whatever a
+  // The core answers plain JSON already in API form: JSON.stringify writes it exactly (stringifyJson:
+  // ints past 2^53 as exact literals), whatever a
   // TF_CONFIG value holds. The response schemas remain the contract (types, openapi.yaml);
   // fast-json-stringify would drop or coerce what they do not foresee, and it compiles a
   // ConfigProto validator on each route's first answer (2 to 3 s each).
-  app.setSerializerCompiler(() => (data) => JSON.stringify(data))
+  app.setSerializerCompiler(() => (data) => stringifyJson(data))
 
   await app.register(swagger, {
     openapi: {
