@@ -18,7 +18,7 @@ const EXAMPLE = JSON.stringify({
 }, null, 2)
 
 export function startPlanView (root: HTMLElement): void {
-  const input = h('textarea', { id: 'plan-input', rows: 10, spellcheck: 'false', autocomplete: 'off', 'aria-describedby': 'plan-help' })
+  const input = h('textarea', { id: 'plan-input', rows: 6, spellcheck: 'false', autocomplete: 'off', 'aria-describedby': 'plan-help' })
   const submit = h('button', { type: 'submit' }, 'Show the plan')
   const example = h('button', { type: 'button', class: 'secondary' }, 'Example')
   const error = h('p', { id: 'plan-error', class: 'error', role: 'alert' })
@@ -32,7 +32,15 @@ export function startPlanView (root: HTMLElement): void {
   root.append(h('div', { class: 'plan-layout' }, h('div', { class: 'plan-main' }, form, result), details))
 
   let selected: string | null = null
+  const highlight = (key: string | null): void => {
+    for (const element of document.querySelectorAll('.selected')) element.classList.remove('selected')
+    if (key === null) return
+    for (const element of document.querySelectorAll(`[data-node="${CSS.escape(key)}"], [data-delay-bar="${CSS.escape(key)}"]`)) {
+      element.classList.add('selected')
+    }
+  }
   const closeDetails = (): void => {
+    highlight(null)
     details.hidden = true
     details.replaceChildren()
     document.querySelector<HTMLElement>(`[data-node="${CSS.escape(selected ?? '')}"] .node-open`)?.focus()
@@ -40,6 +48,7 @@ export function startPlanView (root: HTMLElement): void {
   }
   const openDetails = (node: NodeModel): void => {
     selected = node.key
+    highlight(node.key)
     details.replaceChildren(nodeDetails(node, closeDetails))
     details.hidden = false
     details.querySelector<HTMLElement>('h2')?.focus()
