@@ -1504,7 +1504,7 @@ export interface components {
             }[];
         };
         /**
-         * @description The request was refused: 400 schema violation (the message names the field), 404, 405, 413 too large, 415 not JSON, 503 shutting down or overloaded (with Retry-After)
+         * @description The request was refused: 400 schema violation (the message names the field), 404, 405, 413 too large, 415 not JSON, 503 shutting down, overloaded or the database unavailable (with Retry-After)
          * @example {
          *       "statusCode": 400,
          *       "code": "FST_ERR_VALIDATION",
