@@ -2,7 +2,7 @@ import t from 'tap'
 import { postgresSettings, readConfig } from '../config.js'
 import { POSTGRES_LIMITS } from '../limits.js'
 
-const DATABASE_DEFAULTS = { DATABASE_POOL_MAX: 10, DATABASE_STATEMENT_TIMEOUT_MS: 5000, DATABASE_CONNECT_TIMEOUT_MS: 5000 }
+const DATABASE_DEFAULTS = { DATABASE_URL: 'sqlite:data/runconfig.db', DATABASE_POOL_MAX: 10, DATABASE_STATEMENT_TIMEOUT_MS: 5000, DATABASE_CONNECT_TIMEOUT_MS: 5000 }
 
 t.test('readConfig applies the defaults', async (t) => {
   t.same(readConfig({}), { PORT: 8080, HOST: '127.0.0.1', LOG_LEVEL: 'info', ...DATABASE_DEFAULTS })
