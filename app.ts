@@ -21,7 +21,7 @@ import web, { type WebOptions } from './routes/web.js'
 import type { Clock } from './src/coordination/clock.js'
 import { stringifyJson } from './src/index.js'
 import { CONTRACT_SCHEMAS } from './src/schemas.js'
-import { MEMORY_DATABASE_URL } from './src/store/index.js'
+import { MEMORY_DATABASE_URL, type PostgresSettings } from './src/store/index.js'
 
 /** The API contract's version: bump it on purpose when the contract changes (not the package's). */
 export const API_INFO = {
@@ -46,9 +46,11 @@ export type AppOptions = FastifyHttpOptions<Server> & {
   metrics?: MetricsOptions
   /** The web view's built files; default dist/public. */
   web?: WebOptions
+  /** How a PostgreSQL store uses its database; default limits.ts POSTGRES_LIMITS. */
+  postgres?: PostgresSettings
 }
 
-export async function buildApp ({ pressure = {}, planWorkers: workers = {}, databaseUrl = MEMORY_DATABASE_URL, clock, metrics: metricsOptions = {}, web: webOptions = {}, ...opts }: AppOptions = {}) {
+export async function buildApp ({ pressure = {}, planWorkers: workers = {}, databaseUrl = MEMORY_DATABASE_URL, clock, metrics: metricsOptions = {}, web: webOptions = {}, postgres, ...opts }: AppOptions = {}) {
   const { headersTimeout, connectionsCheckingInterval, ...timeouts } = SERVER_TIMEOUTS
   const app = Fastify({
     // limits.ts says why each value; the cluster plan routes set a larger bodyLimit of their own
@@ -96,7 +98,7 @@ export async function buildApp ({ pressure = {}, planWorkers: workers = {}, data
   await app.register(shutdown)
   await app.register(overload, pressure)
   await app.register(planWorkers, workers)
-  await app.register(store, { databaseUrl, clock })
+  await app.register(store, { databaseUrl, clock, postgres })
   await app.register(docs)
   // explicit order: it is openapi.yaml's order
   await app.register(runConfig)
