@@ -1,4 +1,4 @@
-import { ClusterPlanError, kubernetesEnv, planCluster, renderPlan, type ClusterPlan, type PlanRequest } from '../src/index.js'
+import { ClusterPlanError, kubernetesEnv, planCluster, renderPlan, stringifyJson, type ClusterPlan, type PlanRequest } from '../src/index.js'
 import { writeFailedNodes } from './failures.js'
 import { UsageError, type CliIo } from './io.js'
 
@@ -44,8 +44,8 @@ function parseTask (task: string): { type: string, index: number } {
 /** The CLI's formats: JSON pretty-printed (Kubernetes env as a bare list), `env` is dotenv; the others as the API's. */
 function renderCliPlan (plan: ClusterPlan, format: PlanOptions['format']): string {
   switch (format) {
-    case 'json': return JSON.stringify(plan, null, 2) + '\n'
-    case 'kubernetes': return JSON.stringify(kubernetesEnv(plan), null, 2) + '\n'
+    case 'json': return stringifyJson(plan, 2) + '\n'
+    case 'kubernetes': return stringifyJson(kubernetesEnv(plan), 2) + '\n'
     case 'env': return renderPlan(plan, 'dotenv')
     default: return renderPlan(plan, format)
   }

@@ -62,6 +62,7 @@ const clusterPlan: FastifyPluginAsyncTypebox = async (app) => {
       const which = include.length > 0 ? 'with include' : withTexts ? `in format ${format}` : 'without include'
       throw requestError(413, 'CLUSTER_TOO_LARGE', `body/cluster has ${tasks} tasks; a plan ${which} covers at most ${limit}`)
     }
+    app.planSizes.observe({ operation: 'plan' }, tasks)
     // a large plan on a worker thread: on the event loop it would stall every other request
     const cost = planCost(tasks, withTexts, request.jsonText.length)
     if (app.planWorkers.offloads(cost)) return app.planWorkers.answer(request, reply, { op: 'plan', format }, cost)

@@ -31,6 +31,7 @@ const lint: FastifyPluginAsyncTypebox = async (app) => {
     if (tasks > MAX_PLAN_TASKS) {
       throw requestError(413, 'CLUSTER_TOO_LARGE', `body/cluster has ${tasks} tasks; a lint covers at most ${MAX_PLAN_TASKS}`)
     }
+    app.planSizes.observe({ operation: 'lint' }, tasks)
     // a large cluster on a worker thread: on the event loop it would stall every other request
     const cost = planCost(tasks, false, 0)
     if (app.planWorkers.offloads(cost)) return app.planWorkers.answer(request, reply, { op: 'lint' }, cost)

@@ -1,6 +1,9 @@
 // What a plan worker does with one request: the same answer the route gives on the event loop,
 // computed and serialized off it. Pure: test/hardening/plan-workers.test.ts runs it in-process too.
-import { lintCluster, planCluster, planContentType, planRequestFor, renderPlan, RunConfigError, withTextKeyOrder, type ClusterPlan, type PlanRequest } from '../src/index.js'
+import {
+  lintCluster, planCluster, planContentType, planRequestFor, renderPlan, RunConfigError, stringifyJson, withTextKeyOrder,
+  type ClusterPlan, type PlanRequest
+} from '../src/index.js'
 import type { PlanFormat } from '../src/schemas/media-types.js'
 import { pythonErrorBody } from '../src/error-body.js'
 
@@ -25,14 +28,14 @@ export function runJob (job: PlanJob): JobAnswer {
   const request = withTextKeyOrder(job.text, JSON.parse(job.text)) as PlanRequest
   if (job.op === 'lint') {
     const report = lintCluster(request)
-    return answer(200, JSON_TYPE, JSON.stringify(report), { ok: report.ok, failed: report.failed_nodes.length, warnings: report.warnings.length })
+    return answer(200, JSON_TYPE, stringifyJson(report), { ok: report.ok, failed: report.failed_nodes.length, warnings: report.warnings.length })
   }
   let plan: ClusterPlan
   try {
     plan = planCluster(planRequestFor(request, job.format))
   } catch (error) {
     if (!(error instanceof RunConfigError)) throw error
-    return answer(422, JSON_TYPE, JSON.stringify(pythonErrorBody(error)), {})
+    return answer(422, JSON_TYPE, stringifyJson(pythonErrorBody(error)), {})
   }
   return answer(200, planContentType(job.format), renderPlan(plan, job.format), { nodes: plan.nodes.length })
 }

@@ -1,4 +1,5 @@
 import type { ClusterPlan } from '../plan/cluster-plan.js'
+import { stringifyJson } from '../python/json-out.js'
 
 // Nodes per chunk of a stream: a chunk per node would cost more than the JSON
 const BATCH = 256
@@ -11,6 +12,6 @@ export function ndjsonLines (plan: ClusterPlan): string {
 /** ndjsonLines in chunks of BATCH nodes. */
 export function * ndjsonChunks (plan: ClusterPlan): Generator<string> {
   for (let start = 0; start < plan.nodes.length; start += BATCH) {
-    yield plan.nodes.slice(start, start + BATCH).map((node) => JSON.stringify(node) + '\n').join('')
+    yield plan.nodes.slice(start, start + BATCH).map((node) => stringifyJson(node) + '\n').join('')
   }
 }

@@ -1,4 +1,5 @@
 import type { ClusterPlan, PlanRequest } from '../plan/cluster-plan.js'
+import { stringifyJson } from '../python/json-out.js'
 import { FORMAT_MEDIA_TYPES, type PlanFormat } from '../schemas/media-types.js'
 import { kubernetesEnv } from './kubernetes.js'
 import { ndjsonChunks } from './ndjson.js'
@@ -24,9 +25,9 @@ export function planContentType (format: PlanFormat): string {
 /** The plan's answer in a format, in chunks: NDJSON a batch of nodes per chunk (a stream's), the others whole. */
 export function * planChunks (plan: ClusterPlan, format: PlanFormat): Generator<string> {
   switch (format) {
-    case 'json': yield JSON.stringify(plan); break
+    case 'json': yield stringifyJson(plan); break
     case 'ndjson': yield * ndjsonChunks(plan); break
-    case 'kubernetes': yield JSON.stringify({ nodes: kubernetesEnv(plan) }); break
+    case 'kubernetes': yield stringifyJson({ nodes: kubernetesEnv(plan) }); break
     case 'shell': yield planShell(plan); break
     case 'dotenv': yield planDotenv(plan); break
   }
