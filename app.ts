@@ -97,7 +97,8 @@ export async function buildApp ({ pressure = {}, planWorkers: workers = {}, data
   await app.register(jsonBody)
   await app.register(shutdown)
   await app.register(overload, pressure)
-  await app.register(planWorkers, workers)
+  // one Retry-After for every 503 of load: the overload setting's
+  await app.register(planWorkers, { retryAfter: pressure.retryAfter, ...workers })
   await app.register(store, { databaseUrl, clock, postgres })
   await app.register(docs)
   // explicit order: it is openapi.yaml's order

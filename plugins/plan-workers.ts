@@ -15,6 +15,8 @@ export interface PlanWorkersOptions {
   idleMs?: number
   jobTimeoutMs?: number
   maxOldGenerationSizeMb?: number
+  /** Seconds a client refused for a full queue should wait (Retry-After): the overload setting's, by default limits.ts PRESSURE_LIMITS's. */
+  retryAfter?: number
 }
 
 /** The routes' side: whether a request goes to a worker, and its answer from there. */
@@ -44,6 +46,7 @@ export function workerFile (moduleUrl: string): URL {
  */
 export default fp(async function planWorkers (app, opts: PlanWorkersOptions) {
   const { size, maxQueuedCost, inProcessMaxCost, idleMs, jobTimeoutMs, maxOldGenerationSizeMb } = { ...PLAN_WORKERS, ...opts }
+  const { retryAfter = PRESSURE_LIMITS.retryAfter } = opts
   const pool = new PlanPool({
     file: workerFile(import.meta.url),
     size,
@@ -63,7 +66,7 @@ export default fp(async function planWorkers (app, opts: PlanWorkersOptions) {
         answer = await pool.run(job, cost, request.signal)
       } catch (error) {
         if (!(error instanceof QueueFullError)) throw error
-        reply.header('retry-after', PRESSURE_LIMITS.retryAfter)
+        reply.header('retry-after', retryAfter)
         throw requestError(503, 'PLAN_QUEUE_FULL', `${error.message}; retry later`)
       }
       request.log.info({ ...answer.log, worker: true }, op === 'plan' ? 'planned cluster' : 'linted cluster')

@@ -3,7 +3,7 @@ import { createServer, type AddressInfo } from 'node:net'
 import t from 'tap'
 import { cli, usage } from './helper.js'
 
-const ENV = { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' }
+const ENV = { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATABASE_URL: 'sqlite::memory:' }
 
 for (const signal of ['SIGTERM', 'SIGINT']) {
   t.test(`serve: the HTTP API on HOST:PORT until ${signal}`, async (t) => {
@@ -33,6 +33,12 @@ t.test('serve: PORT must be a port number', async (t) => {
     t.strictSame(await cli(['serve'], { env: { ...ENV, PORT: port } }),
       { code: 2, stdout: '', stderr: usage(`PORT must be a port number, not ${port}`) }, port)
   }
+})
+
+t.test('serve: other settings as config.ts reads them', async (t) => {
+  const run = await cli(['serve'], { env: { ...ENV, LOG_LEVEL: 'loud' } })
+  t.strictSame([run.code, run.stdout], [2, ''])
+  t.match(run.stderr, /^runconfig: .*LOG_LEVEL/)
 })
 
 t.test('serve: a port in use is an internal error (70)', async (t) => {
