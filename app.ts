@@ -5,19 +5,23 @@ import Fastify, { type FastifyHttpOptions } from 'fastify'
 import { BODY_LIMIT, SERVER_TIMEOUTS } from './limits.js'
 import errors from './plugins/errors.js'
 import jsonBody from './plugins/json-body.js'
+import metrics, { type MetricsOptions } from './plugins/metrics.js'
 import overload, { type PressureOptions } from './plugins/overload.js'
 import planWorkers, { type PlanWorkersOptions } from './plugins/plan-workers.js'
 import shutdown from './plugins/shutdown.js'
 import store from './plugins/store.js'
+import { VALIDATORS } from './plugins/validators.generated.js'
+import { precompiledValidators } from './plugins/validators.js'
 import clusterPlan from './routes/cluster-plan.js'
 import docs from './routes/docs.js'
 import health from './routes/health.js'
 import lint from './routes/lint.js'
 import runConfig from './routes/run-config.js'
+import web, { type WebOptions } from './routes/web.js'
 import type { Clock } from './src/coordination/clock.js'
 import { stringifyJson } from './src/index.js'
 import { CONTRACT_SCHEMAS } from './src/schemas.js'
-import { MEMORY_DATABASE_URL } from './src/store/index.js'
+import { MEMORY_DATABASE_URL, type PostgresSettings } from './src/store/index.js'
 
 /** The API contract's version: bump it on purpose when the contract changes (not the package's). */
 export const API_INFO = {
@@ -38,9 +42,15 @@ export type AppOptions = FastifyHttpOptions<Server> & {
   databaseUrl?: string
   /** Where the rules read the time; default the system clock (tests pass a manual one). */
   clock?: Clock
+  /** GET /metrics; tests turn the runtime's default metrics off. */
+  metrics?: MetricsOptions
+  /** The web view's built files; default dist/public. */
+  web?: WebOptions
+  /** How a PostgreSQL store uses its database; default limits.ts POSTGRES_LIMITS. */
+  postgres?: PostgresSettings
 }
 
-export async function buildApp ({ pressure = {}, planWorkers: workers = {}, databaseUrl = MEMORY_DATABASE_URL, clock, ...opts }: AppOptions = {}) {
+export async function buildApp ({ pressure = {}, planWorkers: workers = {}, databaseUrl = MEMORY_DATABASE_URL, clock, metrics: metricsOptions = {}, web: webOptions = {}, postgres, ...opts }: AppOptions = {}) {
   const { headersTimeout, connectionsCheckingInterval, ...timeouts } = SERVER_TIMEOUTS
   const app = Fastify({
     // limits.ts says why each value; the cluster plan routes set a larger bodyLimit of their own
@@ -52,6 +62,8 @@ export async function buildApp ({ pressure = {}, planWorkers: workers = {}, data
     // on close(): idle keep-alive connections end at once, busy ones after their answer (plugins/shutdown.ts)
     forceCloseConnections: 'idle',
     return503OnClosing: true,
+    // the route validators npm run validators generated: Ajv compiled them at each start otherwise
+    schemaController: { compilersFactory: { buildValidator: precompiledValidators(VALIDATORS) } },
     ...opts,
     http: { headersTimeout, connectionsCheckingInterval, ...opts.http },
     // Fastify's defaults drop unknown keys and coerce types; a misspelt RunConfig argument must be
@@ -81,16 +93,18 @@ export async function buildApp ({ pressure = {}, planWorkers: workers = {}, data
   })
   for (const schema of CONTRACT_SCHEMAS) app.addSchema(schema)
   await app.register(errors)
+  await app.register(metrics, metricsOptions)
   await app.register(jsonBody)
   await app.register(shutdown)
   await app.register(overload, pressure)
   await app.register(planWorkers, workers)
-  await app.register(store, { databaseUrl, clock })
+  await app.register(store, { databaseUrl, clock, postgres })
   await app.register(docs)
   // explicit order: it is openapi.yaml's order
   await app.register(runConfig)
   await app.register(clusterPlan)
   await app.register(lint)
   await app.register(health)
+  await app.register(web, webOptions)
   return app
 }

@@ -1,11 +1,12 @@
 import closeWithGrace from 'close-with-grace'
 import { buildApp } from './app.js'
-import { readConfig } from './config.js'
+import { postgresSettings, readConfig } from './config.js'
 
 const config = readConfig()
 // limits and timeouts: buildApp's defaults (limits.ts)
 const app = await buildApp({
   databaseUrl: config.DATABASE_URL,
+  postgres: postgresSettings(config),
   logger: {
     level: config.LOG_LEVEL,
     // JSON lines in production; readable lines in a developer's terminal (pino-pretty is a devDependency)

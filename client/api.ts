@@ -115,7 +115,7 @@ export interface paths {
         };
         /**
          * Readiness: the service takes requests
-         * @description 503 once shutdown has begun (SIGTERM/SIGINT), so that load balancers stop sending traffic. Overload does not make it fail: requests are shed one by one (503 with Retry-After) instead.
+         * @description 503 once shutdown has begun (SIGTERM/SIGINT), so that load balancers stop sending traffic, and while the database does not answer (PostgreSQL down or unreachable; ready again by itself when it returns). Overload does not make it fail: requests are shed one by one (503 with Retry-After) instead.
          */
         get: operations["getReadiness"];
         put?: never;
@@ -1504,7 +1504,7 @@ export interface components {
             }[];
         };
         /**
-         * @description The request was refused: 400 schema violation (the message names the field), 404, 405, 413 too large, 415 not JSON, 503 shutting down or overloaded (with Retry-After)
+         * @description The request was refused: 400 schema violation (the message names the field), 404, 405, 413 too large, 415 not JSON, 503 shutting down, overloaded or the database unavailable (with Retry-After)
          * @example {
          *       "statusCode": 400,
          *       "code": "FST_ERR_VALIDATION",
@@ -2200,7 +2200,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Draining: the server is shutting down */
+            /** @description Draining (the server is shutting down), or the database is unavailable */
             503: {
                 headers: {
                     [name: string]: unknown;
