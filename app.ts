@@ -7,14 +7,18 @@ import errors from './plugins/errors.js'
 import jsonBody from './plugins/json-body.js'
 import overload, { type PressureOptions } from './plugins/overload.js'
 import planWorkers, { type PlanWorkersOptions } from './plugins/plan-workers.js'
+import leaseSweep, { type LeaseSweepOptions } from './plugins/lease-sweep.js'
 import shutdown from './plugins/shutdown.js'
 import store from './plugins/store.js'
 import clusterPlan from './routes/cluster-plan.js'
 import docs from './routes/docs.js'
 import health from './routes/health.js'
+import leases from './routes/leases.js'
+import { serializeRequest } from './routes/lib/redact.js'
 import lint from './routes/lint.js'
 import runConfig from './routes/run-config.js'
 import type { Clock } from './src/coordination/clock.js'
+import { DEFAULT_PORT_RANGE, parsePortRange, type PortRange } from './src/coordination/lease-rules.js'
 import { CONTRACT_SCHEMAS } from './src/schemas.js'
 import { MEMORY_DATABASE_URL } from './src/store/index.js'
 
@@ -37,9 +41,18 @@ export type AppOptions = FastifyHttpOptions<Server> & {
   databaseUrl?: string
   /** Where the rules read the time; default the system clock (tests pass a manual one). */
   clock?: Clock
+  /** RUNCONFIG_ADMIN_TOKEN: when set, creating leases (and managing jobs) needs it. */
+  adminToken?: string
+  /** RUNCONFIG_PORT_RANGE: the ports leases are picked from; default 20000-29999. */
+  portRange?: PortRange
+  /** The periodic sweep of expired leases. */
+  leaseSweep?: LeaseSweepOptions
 }
 
-export async function buildApp ({ pressure = {}, planWorkers: workers = {}, databaseUrl = MEMORY_DATABASE_URL, clock, ...opts }: AppOptions = {}) {
+export async function buildApp ({
+  pressure = {}, planWorkers: workers = {}, databaseUrl = MEMORY_DATABASE_URL, clock, adminToken,
+  portRange = parsePortRange(DEFAULT_PORT_RANGE), leaseSweep: sweep = {}, ...opts
+}: AppOptions = {}) {
   const { headersTimeout, connectionsCheckingInterval, ...timeouts } = SERVER_TIMEOUTS
   const app = Fastify({
     // limits.ts says why each value; the cluster plan routes set a larger bodyLimit of their own
@@ -52,6 +65,8 @@ export async function buildApp ({ pressure = {}, planWorkers: workers = {}, data
     forceCloseConnections: 'idle',
     return503OnClosing: true,
     ...opts,
+    // lease ids (capabilities) in request paths are never logged
+    logger: typeof opts.logger === 'object' ? { ...opts.logger, serializers: { req: serializeRequest, ...opts.logger.serializers } } : opts.logger,
     http: { headersTimeout, connectionsCheckingInterval, ...opts.http },
     // Fastify's defaults drop unknown keys and coerce types; a misspelt RunConfig argument must be
     // an error and "1" is not an integer (TF_CONFIG keeps extra keys: its schema allows them).
@@ -71,6 +86,7 @@ export async function buildApp ({ pressure = {}, planWorkers: workers = {}, data
       tags: [
         { name: 'run-config', description: 'One node' },
         { name: 'cluster-plan', description: 'Every node of a cluster' },
+        { name: 'leases', description: 'Ports held on hosts, so that no two jobs pick the same one' },
         { name: 'operations', description: 'Probes' }
       ]
     },
@@ -84,11 +100,13 @@ export async function buildApp ({ pressure = {}, planWorkers: workers = {}, data
   await app.register(overload, pressure)
   await app.register(planWorkers, workers)
   await app.register(store, { databaseUrl, clock })
+  await app.register(leaseSweep, sweep)
   await app.register(docs)
   // explicit order: it is openapi.yaml's order
   await app.register(runConfig)
   await app.register(clusterPlan)
   await app.register(lint)
+  await app.register(leases, { portRange, adminToken })
   await app.register(health)
   return app
 }

@@ -1,5 +1,6 @@
 import { envSchema } from 'env-schema'
 import { Type, type Static } from 'typebox'
+import { DEFAULT_PORT_RANGE } from './src/coordination/lease-rules.js'
 import { DEFAULT_DATABASE_URL } from './src/store/url.js'
 
 export const ConfigSchema = Type.Object({
@@ -9,6 +10,12 @@ export const ConfigSchema = Type.Object({
   DATABASE_URL: Type.String({
     default: DEFAULT_DATABASE_URL,
     description: 'Where the state lives: sqlite:<file> (default data/runconfig.db), sqlite::memory:, postgres://…'
+  }),
+  RUNCONFIG_ADMIN_TOKEN: Type.Optional(Type.String({ minLength: 1, description: 'When set, creating leases and managing jobs needs Authorization: Bearer <it>' })),
+  RUNCONFIG_PORT_RANGE: Type.String({
+    default: DEFAULT_PORT_RANGE,
+    pattern: '^[0-9]{1,5}-[0-9]{1,5}$',
+    description: 'FIRST-LAST: the ports leases are picked from (C.5)'
   })
 })
 export type Config = Static<typeof ConfigSchema>

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely'
 import type { HostRow, Interval, LeaseRow, LeaseStore, LeaseTx } from '../coordination/lease-store.js'
+import type { Database } from './database.js'
 import type { LeaseTables, LeasesTable } from './lease-tables.js'
 
 // The LeaseStore in kysely queries, the same on SQLite and PostgreSQL. Every lookup is by a
@@ -10,10 +11,10 @@ import type { LeaseTables, LeasesTable } from './lease-tables.js'
  * Runs fn in one transaction that excludes every other change of host's leases, committed when fn
  * resolves: SQLite's BEGIN IMMEDIATE on its one connection; PostgreSQL's lock on the host.
  */
-export type HostTransaction = <T>(host: string, fn: (db: Kysely<LeaseTables>) => Promise<T>) => Promise<T>
+export type HostTransaction = <T>(host: string, fn: (db: Kysely<Database>) => Promise<T>) => Promise<T>
 
 /** The LeaseStore of a database; transact brings the dialect's transaction and lock. */
-export function createLeaseStore (db: Kysely<LeaseTables>, transact: HostTransaction): LeaseStore {
+export function createLeaseStore (db: Kysely<Database>, transact: HostTransaction): LeaseStore {
   return {
     async withHost (host, fn) {
       return await transact(host, async (trx) => await fn(leaseTx(trx)))
@@ -34,7 +35,7 @@ export function createLeaseStore (db: Kysely<LeaseTables>, transact: HostTransac
 }
 
 /** The LeaseTx over a transaction's connection (SQLite's is the one connection, held from BEGIN to COMMIT). */
-export function leaseTx (trx: Kysely<LeaseTables>): LeaseTx {
+export function leaseTx (trx: Kysely<Database>): LeaseTx {
   const leases = () => trx.selectFrom('leases').selectAll()
   const free = (host: string) => trx.selectFrom('lease_free').select(['first_port', 'last_port']).where('host', '=', host)
   return {
