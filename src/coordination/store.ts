@@ -82,5 +82,7 @@ export interface Store {
   list(): Promise<JobSummaryRow[]>
   /** Jobs still gathering whose deadline is at or before `now` (for the expiry sweep). */
   overdue(now: number): Promise<string[]>
+  /** Whether the database answers now (readiness: a PostgreSQL server may be down; a SQLite file always is there). */
+  isAvailable(): Promise<boolean>
   close(): Promise<void>
 }

@@ -85,6 +85,10 @@ export class SqliteStore implements Store {
     return await overdueJobs(this.db, now)
   }
 
+  async isAvailable () {
+    return true
+  }
+
   async close () {
     await this.db.destroy()
   }
