@@ -5,15 +5,19 @@ import Fastify, { type FastifyHttpOptions } from 'fastify'
 import { BODY_LIMIT, SERVER_TIMEOUTS } from './limits.js'
 import errors from './plugins/errors.js'
 import jsonBody from './plugins/json-body.js'
+import metrics, { type MetricsOptions } from './plugins/metrics.js'
 import overload, { type PressureOptions } from './plugins/overload.js'
 import planWorkers, { type PlanWorkersOptions } from './plugins/plan-workers.js'
 import shutdown from './plugins/shutdown.js'
 import store from './plugins/store.js'
+import { VALIDATORS } from './plugins/validators.generated.js'
+import { precompiledValidators } from './plugins/validators.js'
 import clusterPlan from './routes/cluster-plan.js'
 import docs from './routes/docs.js'
 import health from './routes/health.js'
 import lint from './routes/lint.js'
 import runConfig from './routes/run-config.js'
+import web, { type WebOptions } from './routes/web.js'
 import type { Clock } from './src/coordination/clock.js'
 import { CONTRACT_SCHEMAS } from './src/schemas.js'
 import { MEMORY_DATABASE_URL, type PostgresSettings } from './src/store/index.js'
@@ -39,9 +43,13 @@ export type AppOptions = FastifyHttpOptions<Server> & {
   clock?: Clock
   /** How a PostgreSQL store uses its database; default limits.ts POSTGRES_LIMITS. */
   postgres?: PostgresSettings
+  /** GET /metrics; tests turn the runtime's default metrics off. */
+  metrics?: MetricsOptions
+  /** The web view's built files; default dist/public. */
+  web?: WebOptions
 }
 
-export async function buildApp ({ pressure = {}, planWorkers: workers = {}, databaseUrl = MEMORY_DATABASE_URL, clock, postgres, ...opts }: AppOptions = {}) {
+export async function buildApp ({ pressure = {}, planWorkers: workers = {}, databaseUrl = MEMORY_DATABASE_URL, clock, postgres, metrics: metricsOptions = {}, web: webOptions = {}, ...opts }: AppOptions = {}) {
   const { headersTimeout, connectionsCheckingInterval, ...timeouts } = SERVER_TIMEOUTS
   const app = Fastify({
     // limits.ts says why each value; the cluster plan routes set a larger bodyLimit of their own
@@ -53,6 +61,8 @@ export async function buildApp ({ pressure = {}, planWorkers: workers = {}, data
     // on close(): idle keep-alive connections end at once, busy ones after their answer (plugins/shutdown.ts)
     forceCloseConnections: 'idle',
     return503OnClosing: true,
+    // the route validators npm run validators generated: Ajv compiled them at each start otherwise
+    schemaController: { compilersFactory: { buildValidator: precompiledValidators(VALIDATORS) } },
     ...opts,
     http: { headersTimeout, connectionsCheckingInterval, ...opts.http },
     // Fastify's defaults drop unknown keys and coerce types; a misspelt RunConfig argument must be
@@ -81,6 +91,7 @@ export async function buildApp ({ pressure = {}, planWorkers: workers = {}, data
   })
   for (const schema of CONTRACT_SCHEMAS) app.addSchema(schema)
   await app.register(errors)
+  await app.register(metrics, metricsOptions)
   await app.register(jsonBody)
   await app.register(shutdown)
   await app.register(overload, pressure)
@@ -92,5 +103,6 @@ export async function buildApp ({ pressure = {}, planWorkers: workers = {}, data
   await app.register(clusterPlan)
   await app.register(lint)
   await app.register(health)
+  await app.register(web, webOptions)
   return app
 }

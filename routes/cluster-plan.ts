@@ -60,7 +60,9 @@ const clusterPlan: FastifyPluginAsyncTypebox = async (app) => {
     const body = request.body as PlanRequest
     // a large plan on a worker thread: on the event loop it would stall every other request
     const withTexts = (body.include ?? []).length > 0 || TF_CONFIG_FORMATS.includes(format)
-    const cost = planCost(countTasks(request.body.cluster), withTexts, request.jsonText.length)
+    const tasks = countTasks(request.body.cluster)
+    app.planSizes.observe({ operation: 'plan' }, tasks)
+    const cost = planCost(tasks, withTexts, request.jsonText.length)
     if (app.planWorkers.offloads(cost)) return app.planWorkers.answer(request, reply, { op: 'plan', format }, cost)
     // planned in full before the first byte: a failing node is a 422, even for a stream
     const plan = planNodes(TF_CONFIG_FORMATS.includes(format) ? { ...body, include: ['tf_config'] } : body)
