@@ -1,8 +1,10 @@
 import { Kysely, Migrator, PostgresDialect, sql } from 'kysely'
 import pg from 'pg'
+import type { LeaseStore } from '../coordination/lease-store.js'
 import type { JobTx, Store } from '../coordination/store.js'
 import type { Database } from './database.js'
 import { jobTx, listJobs, overdueJobs, readSnapshot } from './job-queries.js'
+import { createLeaseStore } from './lease-queries.js'
 import { migrationProvider } from './migrations/index.js'
 import { JOBS_CHANNEL, jobPayload, parseJobPayload, VersionNotifier } from './pg-notifier.js'
 import { PgListener } from './pg-listener.js'
@@ -54,6 +56,7 @@ async function migrate (url: string, settings: PostgresSettings): Promise<void> 
 export class PostgresStore implements Store {
   readonly notifier = new VersionNotifier()
   readonly db: Kysely<Database>
+  readonly leases: LeaseStore
   readonly #settings: PostgresSettings
   readonly #listener: PgListener
   #recheckTimer: NodeJS.Timeout | undefined
@@ -62,6 +65,12 @@ export class PostgresStore implements Store {
   constructor (db: Kysely<Database>, url: string, settings: PostgresSettings, hooks: PostgresHooks) {
     this.db = db
     this.#settings = settings
+    this.leases = createLeaseStore(db, async (host, fn) => await this.#guard(() => db.transaction().execute(async (trx) => {
+      // the host's lock, on every replica: its fencing counter, free intervals and rows change under it
+      // (a transaction-level advisory lock, taken also for a host not yet in lease_hosts)
+      await sql`SELECT pg_advisory_xact_lock(hashtextextended(${'lease-host:' + host}, 0))`.execute(trx)
+      return await fn(trx)
+    })))
     this.#listener = new PgListener(clientConfig(url, settings), JOBS_CHANNEL, {
       message: (payload) => {
         const change = parseJobPayload(payload)

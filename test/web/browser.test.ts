@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs'
 import t from 'tap'
 import { CHROMIUM, openBrowser, startServer } from './browser.js'
+import { jobPageStreamTests } from './job-page.js'
 import { planPageTests } from './plan-page.js'
 
 if (!existsSync(CHROMIUM)) {
@@ -11,4 +12,5 @@ if (!existsSync(CHROMIUM)) {
   const context = await openBrowser(t)
   const server = await startServer(t)
   await planPageTests(t, context, server)
+  await jobPageStreamTests(t, context, server.url)
 }
