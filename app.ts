@@ -8,6 +8,7 @@ import jsonBody from './plugins/json-body.js'
 import overload, { type PressureOptions } from './plugins/overload.js'
 import planWorkers, { type PlanWorkersOptions } from './plugins/plan-workers.js'
 import shutdown from './plugins/shutdown.js'
+import store from './plugins/store.js'
 import { VALIDATORS } from './plugins/validators.generated.js'
 import { precompiledValidators } from './plugins/validators.js'
 import clusterPlan from './routes/cluster-plan.js'
@@ -15,7 +16,9 @@ import docs from './routes/docs.js'
 import health from './routes/health.js'
 import lint from './routes/lint.js'
 import runConfig from './routes/run-config.js'
+import type { Clock } from './src/coordination/clock.js'
 import { CONTRACT_SCHEMAS } from './src/schemas.js'
+import { MEMORY_DATABASE_URL } from './src/store/index.js'
 
 /** The API contract's version: bump it on purpose when the contract changes (not the package's). */
 export const API_INFO = {
@@ -32,9 +35,13 @@ export type AppOptions = FastifyHttpOptions<Server> & {
   pressure?: PressureOptions
   /** The plan worker threads; default limits.ts PLAN_WORKERS. */
   planWorkers?: PlanWorkersOptions
+  /** C.1's DATABASE_URL; default an in-memory SQLite database (server.ts passes the configured one). */
+  databaseUrl?: string
+  /** Where the rules read the time; default the system clock (tests pass a manual one). */
+  clock?: Clock
 }
 
-export async function buildApp ({ pressure = {}, planWorkers: workers = {}, ...opts }: AppOptions = {}) {
+export async function buildApp ({ pressure = {}, planWorkers: workers = {}, databaseUrl = MEMORY_DATABASE_URL, clock, ...opts }: AppOptions = {}) {
   const { headersTimeout, connectionsCheckingInterval, ...timeouts } = SERVER_TIMEOUTS
   const app = Fastify({
     // limits.ts says why each value; the cluster plan routes set a larger bodyLimit of their own
@@ -80,6 +87,7 @@ export async function buildApp ({ pressure = {}, planWorkers: workers = {}, ...o
   await app.register(shutdown)
   await app.register(overload, pressure)
   await app.register(planWorkers, workers)
+  await app.register(store, { databaseUrl, clock })
   await app.register(docs)
   // explicit order: it is openapi.yaml's order
   await app.register(runConfig)

@@ -5,6 +5,7 @@ import { readConfig } from './config.js'
 const config = readConfig()
 // limits and timeouts: buildApp's defaults (limits.ts)
 const app = await buildApp({
+  databaseUrl: config.DATABASE_URL,
   logger: {
     level: config.LOG_LEVEL,
     // JSON lines in production; readable lines in a developer's terminal (pino-pretty is a devDependency)

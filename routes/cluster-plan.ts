@@ -10,7 +10,7 @@ import {
 import { PLAN_BODY_LIMIT } from '../limits.js'
 import { ClusterPlanErrorSchema, ErrorSchema, requestError } from '../plugins/errors.js'
 import { planCost } from '../plugins/plan-workers.js'
-import { chooseFormat, sendText, varyOnAccept } from './formats.js'
+import { chooseFormat, sendText, varyOnAccept } from './lib/formats.js'
 
 const NDJSON = FORMAT_MEDIA_TYPES.ndjson
 // Formats made of each node's TF_CONFIG text: they imply include tf_config, and its task limit

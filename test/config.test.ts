@@ -2,11 +2,11 @@ import t from 'tap'
 import { readConfig } from '../config.js'
 
 t.test('readConfig applies the defaults', async (t) => {
-  t.same(readConfig({}), { PORT: 8080, HOST: '127.0.0.1', LOG_LEVEL: 'info' })
+  t.same(readConfig({}), { PORT: 8080, HOST: '127.0.0.1', LOG_LEVEL: 'info', DATABASE_URL: 'sqlite:data/runconfig.db' })
 })
 
 t.test('readConfig converts and keeps only its variables', async (t) => {
-  t.same(readConfig({ PORT: '8099', HOST: '0.0.0.0', LOG_LEVEL: 'warn', PATH: '/bin' }), { PORT: 8099, HOST: '0.0.0.0', LOG_LEVEL: 'warn' })
+  t.same(readConfig({ PORT: '8099', HOST: '0.0.0.0', LOG_LEVEL: 'warn', PATH: '/bin' }), { PORT: 8099, HOST: '0.0.0.0', LOG_LEVEL: 'warn', DATABASE_URL: 'sqlite:data/runconfig.db' })
 })
 
 t.test('readConfig rejects a port that is not a number', async (t) => {

@@ -5,7 +5,7 @@ import {
   type ClusterPlan, type PlanRequest
 } from '../src/index.js'
 import type { FORMAT_MEDIA_TYPES, PLAN_FORMATS } from '../src/schemas/formats.js'
-import { pythonErrorBody } from '../plugins/python-error.js'
+import { pythonErrorBody } from '../src/error-body.js'
 
 export type PlanFormat = typeof PLAN_FORMATS[number]
 

@@ -1,4 +1,4 @@
-import type { ClusterPlan } from '../cluster-plan.js'
+import type { ClusterPlan } from '../plan/cluster-plan.js'
 
 /** The plan's nodes, one JSON object per line (NDJSON), each line ending in a newline. */
 export function ndjsonLines (plan: ClusterPlan): string {

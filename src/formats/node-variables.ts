@@ -1,5 +1,5 @@
 import { toJsonText } from '../python/json-value.js'
-import type { Resolution } from '../resolve.js'
+import type { Resolution } from '../tensorflow/resolve.js'
 
 /**
  * The TF_CONFIG text a node was given: a string as it is, an object as JSON text in its key order
