@@ -8,6 +8,8 @@ export const STAMP = 'dist/.build-stamp'
 
 /** Files that change the build besides the sources: a change there rebuilds too. */
 const CONFIG_FILES = ['package.json', 'tsconfig.json', 'tsconfig.build.json']
+/** Folders whose every file is an input: the web view's sources (npm run build:web bundles its .ts, .css, .html). */
+const SOURCE_DIRS = ['web']
 
 /**
  * The build's inputs: the files tsconfig.build.json includes. Its patterns are `*.ts` (the root's)
@@ -26,6 +28,15 @@ export function buildInputs (root) {
     for (const entry of entries) {
       if (entry.isFile() && entry.name.endsWith('.ts')) files.push(join(entry.parentPath, entry.name))
     }
+  }
+  for (const dir of SOURCE_DIRS) {
+    let entries
+    try {
+      entries = readdirSync(join(root, dir), { recursive: true, withFileTypes: true })
+    } catch {
+      continue // a project without that folder
+    }
+    for (const entry of entries) if (entry.isFile()) files.push(join(entry.parentPath, entry.name))
   }
   return files
 }

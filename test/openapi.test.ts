@@ -32,6 +32,10 @@ t.test('every operation is documented with every status it answers', async (t) =
     'post /v1/run-config/replace': ['200', '400', '406', '413', '415', '422', '503'],
     'post /v1/cluster-plan': ['200', '400', '413', '415', '422', '503'],
     'post /v1/cluster-plan/lint': ['200', '400', '413', '415', '503'],
+    'post /v1/hosts/{host}/leases': ['200', '201', '400', '401', '409', '413', '415', '422', '503'],
+    'put /v1/leases/{lease}': ['200', '400', '404', '413', '415', '503'],
+    'delete /v1/leases/{lease}': ['204', '400', '404', '413', '415', '503'],
+    'post /v1/leases/{lease}/conflict': ['200', '201', '400', '404', '409', '413', '415', '503'],
     'get /healthz': ['200', '503'],
     'get /readyz': ['200', '503']
   }

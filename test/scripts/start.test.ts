@@ -69,6 +69,10 @@ t.test('the build inputs are the files tsconfig.build.json includes, and the con
   t.same(buildInputs(root)?.map((file) => file.slice(root.length + 1)).sort(), [
     'package.json', 'server.ts', 'src/deep/core.ts', 'tsconfig.build.json', 'tsconfig.json'
   ])
+  mkdirSync(join(root, 'web', 'lib'), { recursive: true })
+  for (const file of ['web/style.css', 'web/lib/sse.ts']) writeFileSync(join(root, file), '')
+  t.same(buildInputs(root)?.map((file) => file.slice(root.length + 1)).filter((file) => file.startsWith('web/')).sort(),
+    ['web/lib/sse.ts', 'web/style.css'], 'every file of the web view\'s sources')
   writeFileSync(join(root, 'tsconfig.build.json'), JSON.stringify({ include: ['src/**/*.tsx'] }))
   t.equal(buildInputs(root), undefined, 'a pattern it cannot read: unknown inputs')
 })
