@@ -8,11 +8,15 @@ import jsonBody from './plugins/json-body.js'
 import overload, { type PressureOptions } from './plugins/overload.js'
 import planWorkers, { type PlanWorkersOptions } from './plugins/plan-workers.js'
 import shutdown from './plugins/shutdown.js'
+import rendezvous, { type RendezvousPluginOptions } from './plugins/rendezvous.js'
 import store from './plugins/store.js'
 import clusterPlan from './routes/cluster-plan.js'
 import docs from './routes/docs.js'
 import health from './routes/health.js'
+import jobEvents from './routes/job-events.js'
+import jobs from './routes/jobs.js'
 import lint from './routes/lint.js'
+import members from './routes/members.js'
 import runConfig from './routes/run-config.js'
 import type { Clock } from './src/coordination/clock.js'
 import { CONTRACT_SCHEMAS } from './src/schemas.js'
@@ -37,9 +41,11 @@ export type AppOptions = FastifyHttpOptions<Server> & {
   databaseUrl?: string
   /** Where the rules read the time; default the system clock (tests pass a manual one). */
   clock?: Clock
+  /** The admin token (RUNCONFIG_ADMIN_TOKEN) and the limits of waits: default limits.ts RENDEZVOUS_LIMITS. */
+  rendezvous?: RendezvousPluginOptions
 }
 
-export async function buildApp ({ pressure = {}, planWorkers: workers = {}, databaseUrl = MEMORY_DATABASE_URL, clock, ...opts }: AppOptions = {}) {
+export async function buildApp ({ pressure = {}, planWorkers: workers = {}, databaseUrl = MEMORY_DATABASE_URL, clock, rendezvous: rendezvousOptions = {}, ...opts }: AppOptions = {}) {
   const { headersTimeout, connectionsCheckingInterval, ...timeouts } = SERVER_TIMEOUTS
   const app = Fastify({
     // limits.ts says why each value; the cluster plan routes set a larger bodyLimit of their own
@@ -71,6 +77,7 @@ export async function buildApp ({ pressure = {}, planWorkers: workers = {}, data
       tags: [
         { name: 'run-config', description: 'One node' },
         { name: 'cluster-plan', description: 'Every node of a cluster' },
+        { name: 'rendezvous', description: 'Nodes join a job as they start, and get their TF_CONFIG once all are in' },
         { name: 'operations', description: 'Probes' }
       ]
     },
@@ -84,11 +91,15 @@ export async function buildApp ({ pressure = {}, planWorkers: workers = {}, data
   await app.register(overload, pressure)
   await app.register(planWorkers, workers)
   await app.register(store, { databaseUrl, clock })
+  await app.register(rendezvous, rendezvousOptions)
   await app.register(docs)
   // explicit order: it is openapi.yaml's order
   await app.register(runConfig)
   await app.register(clusterPlan)
   await app.register(lint)
+  await app.register(jobs)
+  await app.register(members)
+  await app.register(jobEvents)
   await app.register(health)
   return app
 }
