@@ -5,11 +5,14 @@ import Fastify, { type FastifyHttpOptions } from 'fastify'
 import { BODY_LIMIT, SERVER_TIMEOUTS } from './limits.js'
 import errors from './plugins/errors.js'
 import jsonBody from './plugins/json-body.js'
+import metrics, { type MetricsOptions } from './plugins/metrics.js'
 import overload, { type PressureOptions } from './plugins/overload.js'
 import planWorkers, { type PlanWorkersOptions } from './plugins/plan-workers.js'
 import shutdown from './plugins/shutdown.js'
 import rendezvous, { type RendezvousPluginOptions } from './plugins/rendezvous.js'
 import store from './plugins/store.js'
+import { VALIDATORS } from './plugins/validators.generated.js'
+import { precompiledValidators } from './plugins/validators.js'
 import clusterPlan from './routes/cluster-plan.js'
 import docs from './routes/docs.js'
 import health from './routes/health.js'
@@ -18,7 +21,9 @@ import jobs from './routes/jobs.js'
 import lint from './routes/lint.js'
 import members from './routes/members.js'
 import runConfig from './routes/run-config.js'
+import web, { type WebOptions } from './routes/web.js'
 import type { Clock } from './src/coordination/clock.js'
+import { stringifyJson } from './src/index.js'
 import { CONTRACT_SCHEMAS } from './src/schemas.js'
 import { MEMORY_DATABASE_URL } from './src/store/index.js'
 
@@ -43,9 +48,13 @@ export type AppOptions = FastifyHttpOptions<Server> & {
   clock?: Clock
   /** The admin token (RUNCONFIG_ADMIN_TOKEN) and the limits of waits: default limits.ts RENDEZVOUS_LIMITS. */
   rendezvous?: RendezvousPluginOptions
+  /** GET /metrics; tests turn the runtime's default metrics off. */
+  metrics?: MetricsOptions
+  /** The web view's built files; default dist/public. */
+  web?: WebOptions
 }
 
-export async function buildApp ({ pressure = {}, planWorkers: workers = {}, databaseUrl = MEMORY_DATABASE_URL, clock, rendezvous: rendezvousOptions = {}, ...opts }: AppOptions = {}) {
+export async function buildApp ({ pressure = {}, planWorkers: workers = {}, databaseUrl = MEMORY_DATABASE_URL, clock, rendezvous: rendezvousOptions = {}, metrics: metricsOptions = {}, web: webOptions = {}, ...opts }: AppOptions = {}) {
   const { headersTimeout, connectionsCheckingInterval, ...timeouts } = SERVER_TIMEOUTS
   const app = Fastify({
     // limits.ts says why each value; the cluster plan routes set a larger bodyLimit of their own
@@ -57,6 +66,8 @@ export async function buildApp ({ pressure = {}, planWorkers: workers = {}, data
     // on close(): idle keep-alive connections end at once, busy ones after their answer (plugins/shutdown.ts)
     forceCloseConnections: 'idle',
     return503OnClosing: true,
+    // the route validators npm run validators generated: Ajv compiled them at each start otherwise
+    schemaController: { compilersFactory: { buildValidator: precompiledValidators(VALIDATORS) } },
     ...opts,
     http: { headersTimeout, connectionsCheckingInterval, ...opts.http },
     // Fastify's defaults drop unknown keys and coerce types; a misspelt RunConfig argument must be
@@ -64,11 +75,12 @@ export async function buildApp ({ pressure = {}, planWorkers: workers = {}, data
     // inlineRefs: false compiles ConfigProto (75 kB of schema) once, not into every route: half the start-up
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, inlineRefs: false } }
   }).withTypeProvider<TypeBoxTypeProvider>()
-  // The core answers plain JSON already in API form: JSON.stringify writes it exactly, whatever a
+  // The core answers plain JSON already in API form: JSON.stringify writes it exactly (stringifyJson:
+  // ints past 2^53 as exact literals), whatever a
   // TF_CONFIG value holds. The response schemas remain the contract (types, openapi.yaml);
   // fast-json-stringify would drop or coerce what they do not foresee, and it compiles a
   // ConfigProto validator on each route's first answer (2 to 3 s each).
-  app.setSerializerCompiler(() => (data) => JSON.stringify(data))
+  app.setSerializerCompiler(() => (data) => stringifyJson(data))
 
   await app.register(swagger, {
     openapi: {
@@ -86,6 +98,7 @@ export async function buildApp ({ pressure = {}, planWorkers: workers = {}, data
   })
   for (const schema of CONTRACT_SCHEMAS) app.addSchema(schema)
   await app.register(errors)
+  await app.register(metrics, metricsOptions)
   await app.register(jsonBody)
   await app.register(shutdown)
   await app.register(overload, pressure)
@@ -101,5 +114,6 @@ export async function buildApp ({ pressure = {}, planWorkers: workers = {}, data
   await app.register(members)
   await app.register(jobEvents)
   await app.register(health)
+  await app.register(web, webOptions)
   return app
 }

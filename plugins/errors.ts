@@ -4,7 +4,7 @@ import fp from 'fastify-plugin'
 import { Type } from 'typebox'
 import { RunConfigError } from '../src/index.js'
 import { FailedNodeSchema, PythonExceptionSchema } from '../src/schemas.js'
-import { pythonErrorBody } from './python-error.js'
+import { pythonErrorBody } from '../src/error-body.js'
 
 /** Fastify's own error shape (SPEC A.1). */
 export const ErrorSchema = Type.Object({

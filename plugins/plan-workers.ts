@@ -4,7 +4,7 @@ import fp from 'fastify-plugin'
 import { PLAN_WORKERS, PRESSURE_LIMITS } from '../limits.js'
 import type { PlanFormat, PlanJob } from '../workers/plan-job.js'
 import { requestError } from './errors.js'
-import { QueueFullError, WorkerPool } from './worker-pool.js'
+import { QueueFullError, WorkerPool } from '../workers/pool.js'
 
 export interface PlanWorkersOptions {
   /** Worker threads (0: every plan on the event loop). */

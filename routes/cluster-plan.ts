@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyRequest } from 'fastify'
-import { kubernetesEnv, planCluster as planNodes, planDotenv, planShell, type PlanNode, type PlanRequest } from '../src/index.js'
+import { kubernetesEnv, planCluster as planNodes, planDotenv, planShell, stringifyJson, type PlanNode, type PlanRequest } from '../src/index.js'
 import {
   ClusterPlanRequestSchema, ClusterPlanSchema, FORMAT_MEDIA_TYPES, KubernetesEnvSchema, MAX_PLAN_TASKS,
   MAX_PLAN_TASKS_WITH_INCLUDE, PLAN_FORMATS, PlanDotenvSchema, PlanFormatQuerySchema, PlanNodeSchema, PlanShellSchema, ref,
@@ -10,7 +10,7 @@ import {
 import { PLAN_BODY_LIMIT } from '../limits.js'
 import { ClusterPlanErrorSchema, ErrorSchema, requestError } from '../plugins/errors.js'
 import { planCost } from '../plugins/plan-workers.js'
-import { chooseFormat, sendText, varyOnAccept } from './formats.js'
+import { chooseFormat, sendText, varyOnAccept } from './lib/formats.js'
 
 const NDJSON = FORMAT_MEDIA_TYPES.ndjson
 // Formats made of each node's TF_CONFIG text: they imply include tf_config, and its task limit
@@ -60,7 +60,9 @@ const clusterPlan: FastifyPluginAsyncTypebox = async (app) => {
     const body = request.body as PlanRequest
     // a large plan on a worker thread: on the event loop it would stall every other request
     const withTexts = (body.include ?? []).length > 0 || TF_CONFIG_FORMATS.includes(format)
-    const cost = planCost(countTasks(request.body.cluster), withTexts, request.jsonText.length)
+    const tasks = countTasks(request.body.cluster)
+    app.planSizes.observe({ operation: 'plan' }, tasks)
+    const cost = planCost(tasks, withTexts, request.jsonText.length)
     if (app.planWorkers.offloads(cost)) return app.planWorkers.answer(request, reply, { op: 'plan', format }, cost)
     // planned in full before the first byte: a failing node is a 422, even for a stream
     const plan = planNodes(TF_CONFIG_FORMATS.includes(format) ? { ...body, include: ['tf_config'] } : body)
@@ -106,6 +108,6 @@ export function countTasks (cluster: Cluster): number {
 /** One JSON object per line, written in batches (a chunk per node would cost more than the JSON). */
 function * ndjsonLines (nodes: PlanNode[]): Generator<string> {
   for (let start = 0; start < nodes.length; start += 256) {
-    yield nodes.slice(start, start + 256).map((node) => JSON.stringify(node) + '\n').join('')
+    yield nodes.slice(start, start + 256).map((node) => stringifyJson(node) + '\n').join('')
   }
 }

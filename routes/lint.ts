@@ -35,7 +35,9 @@ const lint: FastifyPluginAsyncTypebox = async (app) => {
     preHandler: checkClusterSize
   }, async function lintClusterPlan (request, reply) {
     // a large cluster on a worker thread: on the event loop it would stall every other request
-    const cost = planCost(countTasks(request.body.cluster), false, 0)
+    const tasks = countTasks(request.body.cluster)
+    app.planSizes.observe({ operation: 'lint' }, tasks)
+    const cost = planCost(tasks, false, 0)
     if (app.planWorkers.offloads(cost)) return app.planWorkers.answer(request, reply, { op: 'lint' }, cost)
     const report = lintCluster(request.body as PlanRequest)
     request.log.info({ ok: report.ok, failed: report.failed_nodes.length, warnings: report.warnings.length }, 'linted cluster')

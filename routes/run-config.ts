@@ -8,7 +8,7 @@ import {
   ResolutionSchema, RunConfigGetQuerySchema, RunConfigRequestSchema, type NodeFormatQuery, type Resolution
 } from '../src/schemas.js'
 import { ErrorSchema, PythonErrorSchema } from '../plugins/errors.js'
-import { chooseFormat, renderNode, sendText, varyOnAccept } from './formats.js'
+import { chooseFormat, renderNode, sendText, varyOnAccept } from './lib/formats.js'
 
 const ERRORS = {
   400: ref(ErrorSchema, { description: 'The request does not match the schema; the message names the field' }),

@@ -1,5 +1,5 @@
-import type { ArgumentInput } from '../arguments.js'
-import { ClusterPlanError, planCluster, type PlanRequest } from '../cluster-plan.js'
+import type { ArgumentInput } from '../tensorflow/arguments.js'
+import { ClusterPlanError, planCluster, type PlanRequest } from '../plan/cluster-plan.js'
 import { RunConfigError } from '../errors.js'
 import type { PyDict } from '../python/value.js'
 import { DEFAULT_JOIN_TIMEOUT_SECS, MAX_JOB_TASKS, type JobDefinition, type JobRequest } from '../schemas/jobs.js'

@@ -1,4 +1,4 @@
-import { ClusterPlanError, planCluster, type PlanNode } from '../cluster-plan.js'
+import { ClusterPlanError, planCluster, type PlanNode } from '../plan/cluster-plan.js'
 import { RunConfigError } from '../errors.js'
 import type { JobDefinition, MemberConfig } from '../schemas/jobs.js'
 import { planShape } from './definition.js'

@@ -1,4 +1,4 @@
-import { planNodeTasks } from '../plan-tasks.js'
+import { planNodeTasks } from '../plan/plan-tasks.js'
 import type { JobCluster, Slot } from '../schemas/jobs.js'
 import type { MemberRow } from './store.js'
 

@@ -1,4 +1,4 @@
-import type { ClusterPlan } from '../cluster-plan.js'
+import type { ClusterPlan } from '../plan/cluster-plan.js'
 
 /** A container's environment variable, as a pod spec's `env` lists it. */
 export interface KubernetesEnvVar {

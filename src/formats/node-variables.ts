@@ -1,5 +1,6 @@
+import { stringifyJson } from '../python/json-out.js'
 import { toJsonText } from '../python/json-value.js'
-import type { Resolution } from '../resolve.js'
+import type { Resolution } from '../tensorflow/resolve.js'
 
 /**
  * The TF_CONFIG text a node was given: a string as it is, an object as JSON text in its key order
@@ -28,7 +29,7 @@ export function nodeVariables (resolution: Resolution, tfConfig: string | undefi
   }
   const vars: Record<string, string> = tfConfig === undefined ? {} : { TF_CONFIG: tfConfig }
   for (const [name, value] of Object.entries(values)) {
-    vars[`RUNCONFIG_${name.toUpperCase()}`] = typeof value === 'string' ? value : JSON.stringify(value)
+    vars[`RUNCONFIG_${name.toUpperCase()}`] = typeof value === 'string' ? value : stringifyJson(value)
   }
   return vars
 }

@@ -1,4 +1,4 @@
-import type { ClusterPlan } from '../cluster-plan.js'
+import type { ClusterPlan } from '../plan/cluster-plan.js'
 import { dotenv } from './dotenv.js'
 import { shellExports } from './shell.js'
 

@@ -1,4 +1,4 @@
-import { ClusterPlanError, planCluster, type ClusterPlan, type PlanRequest } from '../cluster-plan.js'
+import { ClusterPlanError, planCluster, type ClusterPlan, type PlanRequest } from '../plan/cluster-plan.js'
 import { addressChecker } from './address-warnings.js'
 import { clusterJobs } from './cluster-jobs.js'
 import { jobWarnings } from './job-warnings.js'

@@ -1,4 +1,4 @@
-import type { ClusterPlan, PlanRequest } from '../cluster-plan.js'
+import type { ClusterPlan, PlanRequest } from '../plan/cluster-plan.js'
 import { pyTruthy } from '../python/ops.js'
 import type { LintJob } from './cluster-jobs.js'
 import type { LintWarning } from './types.js'

@@ -1,4 +1,4 @@
-import type { FailedNode } from '../cluster-plan.js'
+import type { FailedNode } from '../plan/cluster-plan.js'
 
 /** The stable codes of lint warnings, in the order docs/lint.md explains them. */
 export const WARNING_CODES = [

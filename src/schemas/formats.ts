@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox'
-import type { ClusterPlan } from '../cluster-plan.js'
+import type { ClusterPlan } from '../plan/cluster-plan.js'
 import { dotenv, kubernetesEnv, nodeVariables, planDotenv, planShell, shellLines, tfConfigText } from '../formats/index.js'
-import type { Resolution } from '../resolve.js'
+import type { Resolution } from '../tensorflow/resolve.js'
 import { SEED_CLUSTER, SEED_PLAN, SEED_RESOLUTION, SEED_TF_CONFIG } from './examples.js'
 import { RunConfigQuerySchema } from './run-config.js'
 

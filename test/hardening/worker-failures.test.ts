@@ -1,6 +1,6 @@
 import t from 'tap'
 import { workerEntry } from '../../plugins/plan-workers.js'
-import { WorkerPool } from '../../plugins/worker-pool.js'
+import { WorkerPool } from '../../workers/pool.js'
 import { SEED_CLUSTER } from '../../src/schemas.js'
 import { runJob } from '../../workers/plan-job.js'
 import { assertRefusal, bigCluster, buildWith } from './helper.js'

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import t from 'tap'
-import { chooseFormat, varyOnAccept } from '../../routes/formats.js'
+import { chooseFormat, varyOnAccept } from '../../routes/lib/formats.js'
 import { planCluster, resolveRunConfig } from '../../src/index.js'
 import {
   KubernetesEnvSchema, NODE_FORMATS, NodeDotenvSchema, NodeShellSchema, PLAN_FORMATS, PlanDotenvSchema, PlanShellSchema,

@@ -1,0 +1,132 @@
+import type { ArgumentInput } from '../tensorflow/arguments.js'
+import { clusterSpecOf } from '../tensorflow/cluster-cache.js'
+import { RunConfigError, type PythonException } from '../errors.js'
+import { toJsonText } from '../python/json-value.js'
+import { pyItems, type PyDict, type PyValue } from '../python/value.js'
+import { checkArguments, distributeRunConfig, type CheckedArguments, type RunConfig } from '../tensorflow/run-config.js'
+import { plainValue, viewRunConfig } from '../tensorflow/run-config-view.js'
+import { simulateTrainAndEvaluate } from '../tensorflow/train-and-evaluate.js'
+import { planNodeTasks, type PlannedTask } from './plan-tasks.js'
+
+export type PlanInclude = 'tf_config' | 'run_config'
+
+/** A whole cluster: the shared TF_CONFIG keys and arguments every node gets (SPEC A.6). */
+export interface PlanRequest {
+  cluster: PyDict
+  tf_config?: PyDict
+  config?: ArgumentInput
+  evaluator?: boolean
+  include?: PlanInclude[]
+}
+
+export interface PlanNode {
+  task_type: string
+  task_id: number
+  address: PyValue
+  global_id_in_cluster: number | null
+  is_chief: boolean
+  master: unknown
+  evaluation_master: unknown
+  num_ps_replicas: number
+  num_worker_replicas: number
+  session_config: unknown
+  start_delay_secs: number | null
+  tf_config?: string
+  run_config?: Record<string, unknown>
+}
+
+export interface FailedNode {
+  task_type: string
+  task_id: number
+  exception: PythonException
+  message: string
+}
+
+export interface ClusterPlan {
+  cluster_spec: unknown
+  nodes: PlanNode[]
+}
+
+/** TensorFlow would fail on some nodes: the first failure, and every failing node. */
+export class ClusterPlanError extends RunConfigError {
+  readonly failedNodes: FailedNode[]
+
+  /** `failedNodes` is empty when the cluster itself is invalid and names no task. */
+  constructor (first: RunConfigError, failedNodes: FailedNode[]) {
+    super(first.exception, first.message)
+    this.failedNodes = failedNodes
+  }
+}
+
+/** Resolves every node of a cluster in global-id order, in time linear in the cluster's size. */
+export function planCluster (request: PlanRequest): ClusterPlan {
+  const include = new Set(request.include ?? [])
+  const tasks = planNodeTasks(request.cluster, request.evaluator === true)
+  const clusterText = include.has('tf_config') ? toJsonText(request.cluster) : ''
+  const extraText = include.has('tf_config') ? extraKeysText(request.tf_config ?? {}) : ''
+  const nodes: PlanNode[] = []
+  const failed: FailedNode[] = []
+  // Every node shares the arguments and TF_CONFIG's other keys: their checks run once
+  let checked: CheckedArguments | { error: unknown }
+  try {
+    checked = checkArguments(request.config ?? {}, nodeTfConfig(request, tasks[0] ?? { type: 'chief', index: 0 }))
+  } catch (error) {
+    checked = { error }
+  }
+  for (const task of tasks) {
+    const tfConfig = nodeTfConfig(request, task)
+    try {
+      if ('error' in checked) throw checked.error
+      const runConfig = distributeRunConfig(checked.args, tfConfig)
+      const node = summarize(task, runConfig, simulateTrainAndEvaluate(runConfig, tfConfig).start_delay_secs)
+      if (include.has('tf_config')) node.tf_config = nodeTfConfigText(clusterText, task, extraText)
+      if (include.has('run_config')) node.run_config = viewRunConfig(runConfig)
+      nodes.push(node)
+    } catch (error) {
+      /* c8 ignore next: only a bug raises anything else, and it must surface */
+      if (!(error instanceof RunConfigError)) throw error
+      failed.push({ task_type: task.type, task_id: task.index, exception: error.exception, message: error.message })
+    }
+  }
+  if (failed.length > 0) throw new ClusterPlanError(new RunConfigError(failed[0].exception, failed[0].message), failed)
+  try {
+    return { cluster_spec: clusterSpecOf(request.cluster).asDict(), nodes }
+  } catch (error) {
+    throw new ClusterPlanError(error as RunConfigError, [])
+  }
+}
+
+function nodeTfConfig (request: PlanRequest, task: PlannedTask): PyDict {
+  const tfConfig: PyDict = { cluster: request.cluster, task: { type: task.type, index: task.index } }
+  for (const [key, value] of pyItems(request.tf_config ?? {})) {
+    if (!(key in tfConfig)) Object.defineProperty(tfConfig, key, { value, enumerable: true })
+  }
+  return tfConfig
+}
+
+function nodeTfConfigText (clusterText: string, task: PlannedTask, extraText: string): string {
+  return `{"cluster":${clusterText},"task":${JSON.stringify({ type: task.type, index: task.index })}${extraText}}`
+}
+
+function extraKeysText (extra: PyDict): string {
+  const entries = pyItems(extra).filter(([key]) => key !== 'cluster' && key !== 'task')
+  return entries.map(([key, value]) => `,${JSON.stringify(key)}:${toJsonText(value)}`).join('')
+}
+
+function summarize (task: PlannedTask, config: RunConfig, startDelaySecs: number | null): PlanNode {
+  // only the three properties a node shows, not the whole 27-property view
+  const view = { master: plainValue(config.master), evaluation_master: plainValue(config.evaluation_master), session_config: config.session_config }
+  return {
+    task_type: task.type,
+    task_id: task.index,
+    address: task.address,
+    global_id_in_cluster: config.global_id_in_cluster,
+    is_chief: config.is_chief,
+    master: view.master,
+    evaluation_master: view.evaluation_master,
+    num_ps_replicas: config.num_ps_replicas,
+    num_worker_replicas: config.num_worker_replicas,
+    session_config: view.session_config,
+    start_delay_secs: startDelaySecs
+  }
+}

@@ -1,0 +1,23 @@
+import { ARGUMENT_NAMES, isArgumentName, reconcileCheckpointKeys, storedValue } from './arguments.js'
+import { valueError } from '../errors.js'
+import { pyItems, type PyDict, type PyValue } from '../python/value.js'
+import type { RunConfig } from './run-config.js'
+import { validateProperties } from './validate.js'
+
+const ALLOWED = `[${ARGUMENT_NAMES.map((name) => `'${name}'`).join(', ')}]`
+
+/**
+ * `RunConfig.replace(**kwargs)` (SPEC §9): a copy with the keys applied in order, the steps/secs
+ * interplay, and every property validated again. Nothing distributed is recomputed, and the
+ * original is never modified.
+ */
+export function replaceRunConfig (config: RunConfig, kwargs: Record<string, unknown>): RunConfig {
+  const copy: RunConfig = { ...config }
+  for (const [key, value] of pyItems(kwargs as PyDict)) {
+    if (!isArgumentName(key)) throw valueError(`Replacing ${key} is not supported. Allowed properties are ${ALLOWED}.`)
+    copy[key] = storedValue(key, value as PyValue)
+  }
+  reconcileCheckpointKeys(copy, new Set(Object.keys(kwargs)))
+  validateProperties(copy)
+  return copy
+}

@@ -1,0 +1,94 @@
+import { runDistributeCoordinator } from './coordinator.js'
+import { RunConfigError, valueError } from '../errors.js'
+import { pyTruthy } from '../python/ops.js'
+import { pyTypeName } from '../python/repr.js'
+import type { PyValue } from '../python/value.js'
+import type { RunConfig } from './run-config.js'
+import { type ClusterSpec, isEmptyCluster } from './cluster-spec.js'
+import { pyGet } from './tf-config.js'
+
+export type ExecutorPath =
+  | 'run_chief' | 'run_worker' | 'run_master' | 'run_ps' | 'run_evaluator' | 'run_local' | 'distribute_coordinator'
+
+/** What `train_and_evaluate` does on the node: where it dispatches, what it raises, how long it sleeps. */
+export interface TrainAndEvaluateOutcome {
+  path: ExecutorPath | null
+  error?: { exception: string, message: string }
+  /** The staggered worker delay; 0 where it does not sleep, null where it fails before that point. */
+  start_delay_secs: number | null
+}
+
+const SUPPORTED = ['chief', 'evaluator', 'master', 'ps', 'worker']
+const TRAINER_JOBS = ['chief', 'master', 'worker']
+const MAX_DELAY_SECS = 60
+const DELAY_SECS_PER_WORKER = 5
+
+/** Follows `training.train_and_evaluate` on this node (SPEC §12), without running anything. */
+export function simulateTrainAndEvaluate (config: RunConfig, tfConfig: PyValue): TrainAndEvaluateOutcome {
+  let path: ExecutorPath | null = null
+  try {
+    if (shouldRunDistributeCoordinator(config)) {
+      path = 'distribute_coordinator'
+      runDistributeCoordinator(config, tfConfig)
+      return { path, start_delay_secs: 0 }
+    }
+    if (config.task_type === 'evaluator' && config.task_id > 0n) {
+      throw valueError('For distributed training, there can only be one `evaluator` task (with task id 0).  ' +
+        `Given task id ${config.task_id}`)
+    }
+    path = executorPath(config)
+    return { path, start_delay_secs: runExecutor(path, config, tfConfig) }
+  } catch (error) {
+    /* c8 ignore next: only a bug raises anything else, and it must surface */
+    if (!(error instanceof RunConfigError)) throw error
+    return { path, error: { exception: error.exception, message: error.message }, start_delay_secs: null }
+  }
+}
+
+/** `should_run_distribute_coordinator`: a coordinator mode and a truthy cluster. */
+function shouldRunDistributeCoordinator (config: RunConfig): boolean {
+  return config.distribute_coordinator_mode !== null && !isEmptyCluster(config.cluster_spec)
+}
+
+/** `_TrainingExecutor.run`: local, or `run_<task_type>` for the supported types. */
+function executorPath (config: RunConfig): ExecutorPath {
+  const type = config.task_type
+  if (isEmptyCluster(config.cluster_spec) && type !== 'evaluator') return 'run_local'
+  if (!pyTruthy(type)) {
+    throw valueError('`estimator.config` must have task_type set. This usually means TF_CONFIG environment is not set correctly.')
+  }
+  if (type === 'local') {
+    throw valueError('`task.type` in TF_CONFIG cannot be `local`. Leaving `cluster` and `task` properties in TF_CONFIG ' +
+      'absent triggers train and evaluate `Estimator` locally (non-distributed).')
+  }
+  if (typeof type !== 'string') {
+    throw new RunConfigError('TypeError', `can only concatenate str (not "${pyTypeName(type)}") to str`)
+  }
+  if (!SUPPORTED.includes(type)) {
+    throw valueError(`Task type ${type} is not supported. Supported task types are ['chief', 'evaluator', 'master', 'ps', 'worker']`)
+  }
+  return `run_${type}` as ExecutorPath
+}
+
+/** Runs the executor method up to the training loop and returns the worker's start delay. */
+function runExecutor (path: ExecutorPath, config: RunConfig, tfConfig: PyValue): number {
+  if (path === 'run_local' || path === 'run_evaluator') return 0
+  if (path === 'run_ps' || pyGet(tfConfig, 'environment', null) !== 'google') startStdServer(config)
+  if (config.task_type !== 'worker') return 0
+  const max = config.experimental_max_worker_delay_secs === null
+    ? MAX_DELAY_SECS
+    : Number(config.experimental_max_worker_delay_secs)
+  const delay = Math.min(max, (Number(config.task_id) + 1) * DELAY_SECS_PER_WORKER)
+  return delay > 0 ? delay : 0
+}
+
+/** `_start_std_server`'s checks: what stops a node's server from starting. */
+function startStdServer (config: RunConfig): void {
+  // (its first check, for an empty cluster or task type, cannot fail here: the executor checked both)
+  if (pyTruthy(config.master)) return
+  const cluster = config.cluster_spec as ClusterSpec
+  const jobs = cluster.jobs
+  if (jobs.length === 1 && cluster.jobTasks(jobs[0]).length === 1 && TRAINER_JOBS.includes(config.task_type as string)) return
+  throw new RunConfigError('RuntimeError', 'Could not start server; be sure to specify master in RunConfig or set the ' +
+    'TF_CONFIG environment variable.')
+}
