@@ -2,6 +2,7 @@ import type closeWithGrace from 'close-with-grace'
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from './app.js'
 import { postgresSettings, type Config } from './config.js'
+import { parsePortRange } from './src/coordination/lease-rules.js'
 
 /** close-with-grace as startServer calls it: tests pass a stand-in that exits nothing. */
 export type Graceful = (options: closeWithGrace.Options, fn: closeWithGrace.CloseWithGraceAsyncCallback) => unknown
@@ -25,7 +26,13 @@ export interface StartedServer {
  */
 export async function startServer (config: Config, graceful: Graceful): Promise<StartedServer> {
   // limits and timeouts: buildApp's defaults (limits.ts)
-  const app = await buildApp({ databaseUrl: config.DATABASE_URL, postgres: postgresSettings(config), logger: loggerOptions(config) })
+  const app = await buildApp({
+    databaseUrl: config.DATABASE_URL,
+    adminToken: config.RUNCONFIG_ADMIN_TOKEN,
+    portRange: parsePortRange(config.RUNCONFIG_PORT_RANGE),
+    postgres: postgresSettings(config),
+    logger: loggerOptions(config)
+  })
   const closed = new Promise<void>((resolve) => app.addHook('onClose', async () => resolve()))
   graceful({ delay: 10_000, logger: app.log }, async function ({ signal, err }) {
     if (err !== undefined) app.log.error({ err }, 'closing after an error')

@@ -5,6 +5,7 @@ import { Type } from 'typebox'
 import { RunConfigError } from '../src/index.js'
 import { FailedNodeSchema, PythonExceptionSchema } from '../src/schemas.js'
 import { pythonErrorBody } from '../src/error-body.js'
+import { HOST_PATTERN } from '../src/schemas/host.js'
 import { StoreUnavailableError } from '../src/store/unavailable.js'
 
 /** Fastify's own error shape (SPEC A.1). */
@@ -128,5 +129,6 @@ function describe (error: FastifySchemaValidationError): string {
   if (error.keyword === 'additionalProperties') return `${error.message}: ${String(params.additionalProperty)}`
   if (error.keyword === 'enum') return `${error.message}: ${(params.allowedValues as unknown[]).map(String).join(', ')}`
   if (error.keyword === 'not') return 'is not allowed here'
+  if (error.keyword === 'pattern' && params.pattern === HOST_PATTERN) return 'must be a host name, an IPv4 address or an IPv6 address in brackets'
   return error.message ?? error.keyword
 }
