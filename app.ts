@@ -9,13 +9,17 @@ import metrics, { type MetricsOptions } from './plugins/metrics.js'
 import overload, { type PressureOptions } from './plugins/overload.js'
 import planWorkers, { type PlanWorkersOptions } from './plugins/plan-workers.js'
 import shutdown from './plugins/shutdown.js'
+import rendezvous, { type RendezvousPluginOptions } from './plugins/rendezvous.js'
 import store from './plugins/store.js'
 import { VALIDATORS } from './plugins/validators.generated.js'
 import { precompiledValidators } from './plugins/validators.js'
 import clusterPlan from './routes/cluster-plan.js'
 import docs from './routes/docs.js'
 import health from './routes/health.js'
+import jobEvents from './routes/job-events.js'
+import jobs from './routes/jobs.js'
 import lint from './routes/lint.js'
+import members from './routes/members.js'
 import runConfig from './routes/run-config.js'
 import web, { type WebOptions } from './routes/web.js'
 import type { Clock } from './src/coordination/clock.js'
@@ -43,11 +47,13 @@ export type AppOptions = FastifyHttpOptions<Server> & {
   clock?: Clock
   /** GET /metrics; tests turn the runtime's default metrics off. */
   metrics?: MetricsOptions
+  /** The admin token (RUNCONFIG_ADMIN_TOKEN) and the limits of waits: default limits.ts RENDEZVOUS_LIMITS. */
+  rendezvous?: RendezvousPluginOptions
   /** The web view's built files; default dist/public. */
   web?: WebOptions
 }
 
-export async function buildApp ({ pressure = {}, planWorkers: workers = {}, databaseUrl = MEMORY_DATABASE_URL, clock, metrics: metricsOptions = {}, web: webOptions = {}, ...opts }: AppOptions = {}) {
+export async function buildApp ({ pressure = {}, planWorkers: workers = {}, databaseUrl = MEMORY_DATABASE_URL, clock, metrics: metricsOptions = {}, rendezvous: rendezvousOptions = {}, web: webOptions = {}, ...opts }: AppOptions = {}) {
   const { headersTimeout, connectionsCheckingInterval, ...timeouts } = SERVER_TIMEOUTS
   const app = Fastify({
     // limits.ts says why each value; the cluster plan routes set a larger bodyLimit of their own
@@ -81,6 +87,7 @@ export async function buildApp ({ pressure = {}, planWorkers: workers = {}, data
       tags: [
         { name: 'run-config', description: 'One node' },
         { name: 'cluster-plan', description: 'Every node of a cluster' },
+        { name: 'rendezvous', description: 'Nodes join a job as they start, and get their TF_CONFIG once all are in' },
         { name: 'operations', description: 'Probes' }
       ]
     },
@@ -95,11 +102,15 @@ export async function buildApp ({ pressure = {}, planWorkers: workers = {}, data
   await app.register(overload, pressure)
   await app.register(planWorkers, workers)
   await app.register(store, { databaseUrl, clock })
+  await app.register(rendezvous, rendezvousOptions)
   await app.register(docs)
   // explicit order: it is openapi.yaml's order
   await app.register(runConfig)
   await app.register(clusterPlan)
   await app.register(lint)
+  await app.register(jobs)
+  await app.register(members)
+  await app.register(jobEvents)
   await app.register(health)
   await app.register(web, webOptions)
   return app

@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs'
 import t from 'tap'
 import { CHROMIUM, openBrowser, startServer } from './browser.js'
+import { jobPageLiveTests } from './job-live.js'
 import { jobPageStreamTests } from './job-page.js'
 import { planPageTests } from './plan-page.js'
 
@@ -13,4 +14,5 @@ if (!existsSync(CHROMIUM)) {
   const server = await startServer(t)
   await planPageTests(t, context, server)
   await jobPageStreamTests(t, context, server.url)
+  await jobPageLiveTests(t, context, server)
 }
