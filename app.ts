@@ -50,10 +50,10 @@ export type AppOptions = FastifyHttpOptions<Server> & {
   databaseUrl?: string
   /** Where the rules read the time; default the system clock (tests pass a manual one). */
   clock?: Clock
-  /** The admin token (RUNCONFIG_ADMIN_TOKEN) and the limits of waits: default limits.ts RENDEZVOUS_LIMITS. */
-  rendezvous?: RendezvousPluginOptions
   /** GET /metrics; tests turn the runtime's default metrics off. */
   metrics?: MetricsOptions
+  /** The admin token (RUNCONFIG_ADMIN_TOKEN) and the limits of waits: default limits.ts RENDEZVOUS_LIMITS. */
+  rendezvous?: RendezvousPluginOptions
   /** The web view's built files; default dist/public. */
   web?: WebOptions
   /** How a PostgreSQL store uses its database; default limits.ts POSTGRES_LIMITS. */
