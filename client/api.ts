@@ -814,8 +814,8 @@ export interface components {
             train_distribute?: components["schemas"]["Strategy"] | null;
             /** @description Strategy for evaluation */
             eval_distribute?: components["schemas"]["Strategy"] | null;
-            /** @description A remote cluster: with train_distribute, this node becomes a standalone client of it */
-            remote_cluster?: components["schemas"]["Cluster"] | null;
+            /** @description A remote cluster, usually a cluster object: with train_distribute and a truthy value, this node becomes a standalone client of it. TensorFlow only tests its truthiness and keeps it as given (a string, a number, a list too): any JSON value, echoed as cluster_spec (SPEC B §10) */
+            remote_cluster?: unknown;
         };
         /**
          * @description RunConfig(...) keyword arguments by their Python names: an absent key is not passed, null is None. Unknown names are a 400
@@ -920,7 +920,7 @@ export interface components {
             [key: string]: unknown;
         };
         /**
-         * @description The RunConfig TensorFlow builds: its 17 arguments as stored and its 10 distributed properties
+         * @description The RunConfig TensorFlow builds: its 17 arguments as stored and its 10 distributed properties. Values taken from TF_CONFIG text keep Python's meaning: ints are exact JSON integer literals at any size, and the floats JSON cannot hold (NaN, Infinity, -Infinity) are the strings "NaN", "Infinity", "-Infinity", as in proto3 JSON (never null, which would read as absent)
          * @example {
          *       "model_dir": null,
          *       "tf_random_seed": null,
@@ -976,7 +976,7 @@ export interface components {
          *     }
          */
         RunConfig: {
-            /** @description The argument, else TF_CONFIG model_dir (any JSON value), else null */
+            /** @description The argument, else TF_CONFIG model_dir (any JSON value: see NaN below), else null */
             model_dir: unknown;
             tf_random_seed: number | null;
             save_summary_steps: number | null;
@@ -996,15 +996,11 @@ export interface components {
             experimental_max_worker_delay_secs: number | null;
             session_creation_timeout_secs: number | null;
             checkpoint_save_graph_def: boolean | null;
-            /** @description ClusterSpec.as_dict(): job → [addresses], or {index: address} for sparse jobs; a standalone client's remote cluster as given; {} for local mode and evaluators */
-            cluster_spec: {
-                [key: string]: unknown[] | {
-                    [key: string]: unknown;
-                };
-            };
+            /** @description ClusterSpec.as_dict(): job → [addresses] (job_tasks(job), holes as null, when the highest index + 1 is the number of tasks), else {index: address} for sparse jobs; {} for local mode and evaluators; a standalone client's remote cluster as given (any JSON value) */
+            cluster_spec: unknown;
             /** @description TF_CONFIG task.type as given (a job name), "worker" in local mode */
             task_type: unknown;
-            /** @description int(TF_CONFIG task.index) */
+            /** @description int(TF_CONFIG task.index), exact at any size: a Python int, written as an exact JSON integer literal even past 2^53 (an evaluator's index has no upper bound; JSON.parse rounds such a literal to the nearest double, so read the text with a big-integer-aware parser to keep it) */
             task_id: number;
             /** @description grpc://<address of this task>, "", or TF_CONFIG session_master (any JSON value) */
             master: unknown;
@@ -1121,7 +1117,7 @@ export interface components {
                      * @description The Python exception class TensorFlow raises
                      * @enum {unknown}
                      */
-                    exception: "ValueError" | "TypeError" | "AttributeError" | "JSONDecodeError" | "IndexError" | "OverflowError" | "RuntimeError" | "RecursionError";
+                    exception: "ValueError" | "TypeError" | "AttributeError" | "JSONDecodeError" | "IndexError" | "OverflowError" | "RuntimeError" | "RecursionError" | "UnicodeEncodeError";
                     /** @description str(exception), verbatim */
                     message: string;
                 };
@@ -1462,7 +1458,7 @@ export interface components {
                  * @description The Python exception class TensorFlow raises
                  * @enum {unknown}
                  */
-                exception: "ValueError" | "TypeError" | "AttributeError" | "JSONDecodeError" | "IndexError" | "OverflowError" | "RuntimeError" | "RecursionError";
+                exception: "ValueError" | "TypeError" | "AttributeError" | "JSONDecodeError" | "IndexError" | "OverflowError" | "RuntimeError" | "RecursionError" | "UnicodeEncodeError";
                 /** @description str(exception), verbatim */
                 message: string;
             } | null;
@@ -1536,7 +1532,7 @@ export interface components {
              * @description The Python exception class TensorFlow raises
              * @enum {unknown}
              */
-            exception: "ValueError" | "TypeError" | "AttributeError" | "JSONDecodeError" | "IndexError" | "OverflowError" | "RuntimeError" | "RecursionError";
+            exception: "ValueError" | "TypeError" | "AttributeError" | "JSONDecodeError" | "IndexError" | "OverflowError" | "RuntimeError" | "RecursionError" | "UnicodeEncodeError";
             /** @description str(exception): TensorFlow's exact text */
             message: string;
         };
@@ -1566,7 +1562,7 @@ export interface components {
              * @description The Python exception class TensorFlow raises
              * @enum {unknown}
              */
-            exception: "ValueError" | "TypeError" | "AttributeError" | "JSONDecodeError" | "IndexError" | "OverflowError" | "RuntimeError" | "RecursionError";
+            exception: "ValueError" | "TypeError" | "AttributeError" | "JSONDecodeError" | "IndexError" | "OverflowError" | "RuntimeError" | "RecursionError" | "UnicodeEncodeError";
             /** @description str(exception): TensorFlow's exact text */
             message: string;
             /** @description Every node TensorFlow fails on; empty when the cluster itself is invalid and names no task */
