@@ -218,6 +218,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/hosts/{host}/leases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Lease a port on a host
+         * @description A port of RUNCONFIG_PORT_RANGE (default 20000-29999) that no unexpired lease holds on this host, or the one asked for. The same Idempotency-Key on the same host answers the same lease again (200) while it lasts.
+         */
+        post: operations["createLease"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/leases/{lease}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Renew a lease
+         * @description It now expires ttl_secs from now.
+         */
+        put: operations["renewLease"];
+        post?: never;
+        /**
+         * Release a lease
+         * @description The port is free again at once.
+         */
+        delete: operations["releaseLease"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/leases/{lease}/conflict": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report that the port could not be bound
+         * @description The port is quarantined on this host for 10 minutes, and a lease on another port replaces this one (same holder, time to live and Idempotency-Key). Reporting the same lease again answers the same replacement (200).
+         */
+        post: operations["reportLeaseConflict"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -247,7 +311,7 @@ export interface paths {
         };
         /**
          * Readiness: the service takes requests
-         * @description 503 once shutdown has begun (SIGTERM/SIGINT), so that load balancers stop sending traffic. Overload does not make it fail: requests are shed one by one (503 with Retry-After) instead.
+         * @description 503 once shutdown has begun (SIGTERM/SIGINT), so that load balancers stop sending traffic, and while the database does not answer (PostgreSQL down or unreachable; ready again by itself when it returns). Overload does not make it fail: requests are shed one by one (503 with Retry-After) instead.
          */
         get: operations["getReadiness"];
         put?: never;
@@ -1730,7 +1794,33 @@ export interface components {
             }[];
         };
         /**
-         * @description The request was refused: 400 schema violation (the message names the field), 404, 405, 413 too large, 415 not JSON, 503 shutting down or overloaded (with Retry-After)
+         * @description A port held on a host
+         * @example {
+         *       "lease": "kV3pYq0m4oQ2wA9fZb8cT1uE6rN5sJ7hL0dG2iX3yMa",
+         *       "host": "node-7.cluster.local",
+         *       "port": 20000,
+         *       "holder": "trainer-42/worker-3",
+         *       "fencing_token": 17,
+         *       "expires_at": "2026-12-02T10:05:00.000Z"
+         *     }
+         */
+        Lease: {
+            /** @description The lease id: the capability to renew, release or report the lease; keep it secret */
+            lease: string;
+            /** @description The host, as the service compares hosts (names in lower case, IPv6 compressed) */
+            host: string;
+            port: number;
+            holder: string;
+            /** @description Strictly increases with every lease granted on this host and port */
+            fencing_token: number;
+            /**
+             * Format: date-time
+             * @description RFC 3339 UTC; the port is free again from then on
+             */
+            expires_at: string;
+        };
+        /**
+         * @description The request was refused: 400 schema violation (the message names the field), 404, 405, 413 too large, 415 not JSON, 503 shutting down, overloaded or the database unavailable (with Retry-After)
          * @example {
          *       "statusCode": 400,
          *       "code": "FST_ERR_VALIDATION",
@@ -2899,8 +2989,10 @@ export interface operations {
                     /** @description Default: the lowest free index of the role (or this member's index of the previous round) */
                     index?: number;
                     /**
-                     * @description An RFC 1123 host name, an IPv4 address, or an IPv6 address in brackets
+                     * @description An RFC 1123 host name, an IPv4 address, or an IPv6 address in brackets (no zone); names are case-insensitive
+                     * @example node-7.cluster.local
                      * @example 10.0.0.7
+                     * @example [fd00::7]
                      */
                     host: string;
                     /** @description The port this node serves on */
@@ -3505,6 +3597,358 @@ export interface operations {
             };
         };
     };
+    createLease: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The client's key for this request: the same key on the same host again answers the same lease */
+                "idempotency-key": string;
+            };
+            path: {
+                /** @description An RFC 1123 host name, an IPv4 address, or an IPv6 address in brackets (no zone); names are case-insensitive */
+                host: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "holder": "trainer-42/worker-3",
+                 *       "ttl_secs": 300
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description Who holds the port (free text: a job, a pod, a user)
+                     * @example trainer-42/worker-3
+                     */
+                    holder: string;
+                    /**
+                     * @description Seconds until the lease expires unless renewed
+                     * @default 300
+                     * @example 300
+                     */
+                    ttl_secs?: number;
+                    /** @description This port, or none: the service picks one of RUNCONFIG_PORT_RANGE */
+                    port?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description A retry: the lease this Idempotency-Key got, as it is now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Lease"];
+                };
+            };
+            /** @description Leased */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Lease"];
+                };
+            };
+            /** @description A host that is not a host name or IP literal, no Idempotency-Key, a field out of range */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description RUNCONFIG_ADMIN_TOKEN is set and the request does not bear it */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The port asked for is held, or every port of the range is */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This Idempotency-Key was used on this host for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The server is shutting down, or overloaded (Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    renewLease: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The lease id */
+                lease: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Seconds until the lease expires unless renewed
+                     * @example 300
+                     */
+                    ttl_secs: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Renewed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Lease"];
+                };
+            };
+            /** @description A malformed lease id or ttl_secs */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such lease: it expired, was released or replaced, or never existed */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The server is shutting down, or overloaded (Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    releaseLease: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The lease id */
+                lease: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Released */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A malformed lease id */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such lease: it expired, was released or replaced, or never existed */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The server is shutting down, or overloaded (Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    reportLeaseConflict: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The lease id */
+                lease: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A retry: the replacement, as it is now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Lease"];
+                };
+            };
+            /** @description The replacement lease */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Lease"];
+                };
+            };
+            /** @description A malformed lease id */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such lease: it expired, was released or replaced, or never existed */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No other port of the range is free on this host (nothing changed) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The server is shutting down, or overloaded (Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     getHealth: {
         parameters: {
             query?: never;
@@ -3568,7 +4012,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Draining: the server is shutting down */
+            /** @description Draining (the server is shutting down), or the database is unavailable */
             503: {
                 headers: {
                     [name: string]: unknown;

@@ -2,6 +2,7 @@ import { Type, type Static } from 'typebox'
 import { RunConfigArgumentsSchema } from './arguments.js'
 import { PlanNodeSchema } from './cluster-plan.js'
 import { ref } from './common.js'
+import { HostSchema } from './host.js'
 import { RunConfigSchema } from './resolution.js'
 
 // Names that reach shells, YAML, URLs and Kubernetes objects: strict patterns, so that nothing a
@@ -59,12 +60,6 @@ export const JobRequestSchema = Type.Object({
 export type JobRequest = Static<typeof JobRequestSchema>
 /** A job's definition as stored: the request with its defaults applied. */
 export type JobDefinition = JobRequest & { join_timeout_secs: number }
-
-// Hosts: an RFC 1123 host name (not all digits: a mistyped IPv4 address is not a name), an IPv4
-// address, or an IPv6 address in brackets — the forms a TF_CONFIG address takes before `:port`.
-const LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?'
-const OCTET = '(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])'
-export const HOST_PATTERN = `^(?:(?![0-9.]+$)(?=.{1,253}$)${LABEL}(?:\\.${LABEL})*|${OCTET}(?:\\.${OCTET}){3}|\\[[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}\\])$`
 
 export const RoundStateSchema = Type.Enum(['gathering', 'complete', 'expired'], { description: 'The current round: gathering members, complete, or past its deadline' })
 export type RoundStateName = Static<typeof RoundStateSchema>
@@ -141,7 +136,7 @@ export type JobList = Static<typeof JobListSchema>
 export const JoinRequestSchema = Type.Object({
   role: Type.String({ pattern: ROLE_PATTERN, description: 'A job name of the cluster', examples: ['worker'] }),
   index: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_JOB_TASKS - 1, description: 'Default: the lowest free index of the role (or this member\'s index of the previous round)' })),
-  host: Type.String({ pattern: HOST_PATTERN, maxLength: 253, description: 'An RFC 1123 host name, an IPv4 address, or an IPv6 address in brackets', examples: ['10.0.0.7'] }),
+  host: HostSchema,
   port: Type.Optional(Type.Integer({ minimum: 1, maximum: 65535, description: 'The port this node serves on' }))
 }, { additionalProperties: false, examples: [{ role: 'worker', index: 3, host: '10.0.0.7', port: 2222 }] })
 export type JoinRequest = Static<typeof JoinRequestSchema>
