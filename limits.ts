@@ -75,3 +75,40 @@ export const RENDEZVOUS_LIMITS = {
   /** Retry-After of a 202 (still gathering): the client's next long poll may start at once. */
   gatheringRetryAfter: 1
 } as const
+
+/**
+ * PostgreSQL (DATABASE_URL=postgres://…), per replica; DATABASE_* variables override the first three
+ * (config.ts). Sized for several replicas on one server with PostgreSQL's default max_connections
+ * (100): three replicas hold at most 3 × (10 + 1) = 33 connections.
+ */
+export const POSTGRES_LIMITS = {
+  /**
+   * A request holds a connection only for its transaction (a few ms: one locked row, one write);
+   * long polls and event streams wait on the in-process notifier and hold none. Ten serve
+   * thousands of joins a second; more would only queue the same row locks inside PostgreSQL.
+   */
+  poolMax: 10,
+  /**
+   * Every statement is a lookup by key or an update of one row: a statement still running after
+   * 5 s waits behind a lock held by a frozen replica or an overloaded server. It is cancelled and
+   * the request answered 503 (nothing stored) rather than left to outlast the client's timeout.
+   */
+  statementTimeoutMs: 5_000,
+  /**
+   * Opening a connection, or waiting for a free one when all ten are busy: past 5 s the request is
+   * answered 503 with Retry-After (backpressure) instead of queueing without bound.
+   */
+  connectTimeoutMs: 5_000,
+  /** A replica frozen inside a transaction (a stopped VM) releases its row locks after this. */
+  idleInTransactionMs: 10_000,
+  /**
+   * Notifications are not durable: a replica that loses its LISTEN connection misses those sent
+   * meanwhile. Every second it re-reads the version of each job it has waiters on (one indexed
+   * query, only while someone waits), so a waiter is answered within a second even then.
+   */
+  recheckMs: 1_000,
+  /** The LISTEN connection's reconnect delay: doubling from 100 ms to 5 s, with jitter, so that replicas do not stampede a database that has just returned. */
+  reconnectMs: { first: 100, last: 5_000 },
+  /** The 503s of an unavailable database: a restart or failover takes seconds. */
+  retryAfterSecs: 2
+} as const

@@ -218,6 +218,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/hosts/{host}/leases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Lease a port on a host
+         * @description A port of RUNCONFIG_PORT_RANGE (default 20000-29999) that no unexpired lease holds on this host, or the one asked for. The same Idempotency-Key on the same host answers the same lease again (200) while it lasts.
+         */
+        post: operations["createLease"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/leases/{lease}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Renew a lease
+         * @description It now expires ttl_secs from now.
+         */
+        put: operations["renewLease"];
+        post?: never;
+        /**
+         * Release a lease
+         * @description The port is free again at once.
+         */
+        delete: operations["releaseLease"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/leases/{lease}/conflict": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report that the port could not be bound
+         * @description The port is quarantined on this host for 10 minutes, and a lease on another port replaces this one (same holder, time to live and Idempotency-Key). Reporting the same lease again answers the same replacement (200).
+         */
+        post: operations["reportLeaseConflict"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -247,7 +311,7 @@ export interface paths {
         };
         /**
          * Readiness: the service takes requests
-         * @description 503 once shutdown has begun (SIGTERM/SIGINT), so that load balancers stop sending traffic. Overload does not make it fail: requests are shed one by one (503 with Retry-After) instead.
+         * @description 503 once shutdown has begun (SIGTERM/SIGINT), so that load balancers stop sending traffic, and while the database does not answer (PostgreSQL down or unreachable; ready again by itself when it returns). Overload does not make it fail: requests are shed one by one (503 with Retry-After) instead.
          */
         get: operations["getReadiness"];
         put?: never;
@@ -946,8 +1010,8 @@ export interface components {
             train_distribute?: components["schemas"]["Strategy"] | null;
             /** @description Strategy for evaluation */
             eval_distribute?: components["schemas"]["Strategy"] | null;
-            /** @description A remote cluster: with train_distribute, this node becomes a standalone client of it */
-            remote_cluster?: components["schemas"]["Cluster"] | null;
+            /** @description A remote cluster, usually a cluster object: with train_distribute and a truthy value, this node becomes a standalone client of it. TensorFlow only tests its truthiness and keeps it as given (a string, a number, a list too): any JSON value, echoed as cluster_spec (SPEC B §10) */
+            remote_cluster?: unknown;
         };
         /**
          * @description RunConfig(...) keyword arguments by their Python names: an absent key is not passed, null is None. Unknown names are a 400
@@ -1052,7 +1116,7 @@ export interface components {
             [key: string]: unknown;
         };
         /**
-         * @description The RunConfig TensorFlow builds: its 17 arguments as stored and its 10 distributed properties
+         * @description The RunConfig TensorFlow builds: its 17 arguments as stored and its 10 distributed properties. Values taken from TF_CONFIG text keep Python's meaning: ints are exact JSON integer literals at any size, and the floats JSON cannot hold (NaN, Infinity, -Infinity) are the strings "NaN", "Infinity", "-Infinity", as in proto3 JSON (never null, which would read as absent)
          * @example {
          *       "model_dir": null,
          *       "tf_random_seed": null,
@@ -1108,7 +1172,7 @@ export interface components {
          *     }
          */
         RunConfig: {
-            /** @description The argument, else TF_CONFIG model_dir (any JSON value), else null */
+            /** @description The argument, else TF_CONFIG model_dir (any JSON value: see NaN below), else null */
             model_dir: unknown;
             tf_random_seed: number | null;
             save_summary_steps: number | null;
@@ -1128,15 +1192,11 @@ export interface components {
             experimental_max_worker_delay_secs: number | null;
             session_creation_timeout_secs: number | null;
             checkpoint_save_graph_def: boolean | null;
-            /** @description ClusterSpec.as_dict(): job → [addresses], or {index: address} for sparse jobs; a standalone client's remote cluster as given; {} for local mode and evaluators */
-            cluster_spec: {
-                [key: string]: unknown[] | {
-                    [key: string]: unknown;
-                };
-            };
+            /** @description ClusterSpec.as_dict(): job → [addresses] (job_tasks(job), holes as null, when the highest index + 1 is the number of tasks), else {index: address} for sparse jobs; {} for local mode and evaluators; a standalone client's remote cluster as given (any JSON value) */
+            cluster_spec: unknown;
             /** @description TF_CONFIG task.type as given (a job name), "worker" in local mode */
             task_type: unknown;
-            /** @description int(TF_CONFIG task.index) */
+            /** @description int(TF_CONFIG task.index), exact at any size: a Python int, written as an exact JSON integer literal even past 2^53 (an evaluator's index has no upper bound; JSON.parse rounds such a literal to the nearest double, so read the text with a big-integer-aware parser to keep it) */
             task_id: number;
             /** @description grpc://<address of this task>, "", or TF_CONFIG session_master (any JSON value) */
             master: unknown;
@@ -1253,7 +1313,7 @@ export interface components {
                      * @description The Python exception class TensorFlow raises
                      * @enum {unknown}
                      */
-                    exception: "ValueError" | "TypeError" | "AttributeError" | "JSONDecodeError" | "IndexError" | "OverflowError" | "RuntimeError" | "RecursionError";
+                    exception: "ValueError" | "TypeError" | "AttributeError" | "JSONDecodeError" | "IndexError" | "OverflowError" | "RuntimeError" | "RecursionError" | "UnicodeEncodeError";
                     /** @description str(exception), verbatim */
                     message: string;
                 };
@@ -1594,7 +1654,7 @@ export interface components {
                  * @description The Python exception class TensorFlow raises
                  * @enum {unknown}
                  */
-                exception: "ValueError" | "TypeError" | "AttributeError" | "JSONDecodeError" | "IndexError" | "OverflowError" | "RuntimeError" | "RecursionError";
+                exception: "ValueError" | "TypeError" | "AttributeError" | "JSONDecodeError" | "IndexError" | "OverflowError" | "RuntimeError" | "RecursionError" | "UnicodeEncodeError";
                 /** @description str(exception), verbatim */
                 message: string;
             } | null;
@@ -1734,7 +1794,33 @@ export interface components {
             }[];
         };
         /**
-         * @description The request was refused: 400 schema violation (the message names the field), 404, 405, 413 too large, 415 not JSON, 503 shutting down or overloaded (with Retry-After)
+         * @description A port held on a host
+         * @example {
+         *       "lease": "kV3pYq0m4oQ2wA9fZb8cT1uE6rN5sJ7hL0dG2iX3yMa",
+         *       "host": "node-7.cluster.local",
+         *       "port": 20000,
+         *       "holder": "trainer-42/worker-3",
+         *       "fencing_token": 17,
+         *       "expires_at": "2026-12-02T10:05:00.000Z"
+         *     }
+         */
+        Lease: {
+            /** @description The lease id: the capability to renew, release or report the lease; keep it secret */
+            lease: string;
+            /** @description The host, as the service compares hosts (names in lower case, IPv6 compressed) */
+            host: string;
+            port: number;
+            holder: string;
+            /** @description Strictly increases with every lease granted on this host and port */
+            fencing_token: number;
+            /**
+             * Format: date-time
+             * @description RFC 3339 UTC; the port is free again from then on
+             */
+            expires_at: string;
+        };
+        /**
+         * @description The request was refused: 400 schema violation (the message names the field), 404, 405, 413 too large, 415 not JSON, 503 shutting down, overloaded or the database unavailable (with Retry-After)
          * @example {
          *       "statusCode": 400,
          *       "code": "FST_ERR_VALIDATION",
@@ -1766,7 +1852,7 @@ export interface components {
              * @description The Python exception class TensorFlow raises
              * @enum {unknown}
              */
-            exception: "ValueError" | "TypeError" | "AttributeError" | "JSONDecodeError" | "IndexError" | "OverflowError" | "RuntimeError" | "RecursionError";
+            exception: "ValueError" | "TypeError" | "AttributeError" | "JSONDecodeError" | "IndexError" | "OverflowError" | "RuntimeError" | "RecursionError" | "UnicodeEncodeError";
             /** @description str(exception): TensorFlow's exact text */
             message: string;
         };
@@ -1796,7 +1882,7 @@ export interface components {
              * @description The Python exception class TensorFlow raises
              * @enum {unknown}
              */
-            exception: "ValueError" | "TypeError" | "AttributeError" | "JSONDecodeError" | "IndexError" | "OverflowError" | "RuntimeError" | "RecursionError";
+            exception: "ValueError" | "TypeError" | "AttributeError" | "JSONDecodeError" | "IndexError" | "OverflowError" | "RuntimeError" | "RecursionError" | "UnicodeEncodeError";
             /** @description str(exception): TensorFlow's exact text */
             message: string;
             /** @description Every node TensorFlow fails on; empty when the cluster itself is invalid and names no task */
@@ -3509,6 +3595,358 @@ export interface operations {
             };
         };
     };
+    createLease: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The client's key for this request: the same key on the same host again answers the same lease */
+                "idempotency-key": string;
+            };
+            path: {
+                /** @description An RFC 1123 host name, an IPv4 address, or an IPv6 address in brackets (no zone); names are case-insensitive */
+                host: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "holder": "trainer-42/worker-3",
+                 *       "ttl_secs": 300
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description Who holds the port (free text: a job, a pod, a user)
+                     * @example trainer-42/worker-3
+                     */
+                    holder: string;
+                    /**
+                     * @description Seconds until the lease expires unless renewed
+                     * @default 300
+                     * @example 300
+                     */
+                    ttl_secs?: number;
+                    /** @description This port, or none: the service picks one of RUNCONFIG_PORT_RANGE */
+                    port?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description A retry: the lease this Idempotency-Key got, as it is now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Lease"];
+                };
+            };
+            /** @description Leased */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Lease"];
+                };
+            };
+            /** @description A host that is not a host name or IP literal, no Idempotency-Key, a field out of range */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description RUNCONFIG_ADMIN_TOKEN is set and the request does not bear it */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The port asked for is held, or every port of the range is */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This Idempotency-Key was used on this host for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The server is shutting down, or overloaded (Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    renewLease: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The lease id */
+                lease: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Seconds until the lease expires unless renewed
+                     * @example 300
+                     */
+                    ttl_secs: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Renewed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Lease"];
+                };
+            };
+            /** @description A malformed lease id or ttl_secs */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such lease: it expired, was released or replaced, or never existed */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The server is shutting down, or overloaded (Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    releaseLease: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The lease id */
+                lease: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Released */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A malformed lease id */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such lease: it expired, was released or replaced, or never existed */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The server is shutting down, or overloaded (Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    reportLeaseConflict: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The lease id */
+                lease: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A retry: the replacement, as it is now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Lease"];
+                };
+            };
+            /** @description The replacement lease */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Lease"];
+                };
+            };
+            /** @description A malformed lease id */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such lease: it expired, was released or replaced, or never existed */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No other port of the range is free on this host (nothing changed) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The server is shutting down, or overloaded (Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     getHealth: {
         parameters: {
             query?: never;
@@ -3572,7 +4010,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Draining: the server is shutting down */
+            /** @description Draining (the server is shutting down), or the database is unavailable */
             503: {
                 headers: {
                     [name: string]: unknown;

@@ -2,6 +2,7 @@ import { Type, type Static } from 'typebox'
 import { RunConfigArgumentsSchema } from './arguments.js'
 import { PlanNodeSchema } from './cluster-plan.js'
 import { ref } from './common.js'
+import { HOST_PATTERN } from './host.js'
 import { RunConfigSchema } from './resolution.js'
 
 // Names that reach shells, YAML, URLs and Kubernetes objects: strict patterns, so that nothing a
@@ -60,11 +61,8 @@ export type JobRequest = Static<typeof JobRequestSchema>
 /** A job's definition as stored: the request with its defaults applied. */
 export type JobDefinition = JobRequest & { join_timeout_secs: number }
 
-// Hosts: an RFC 1123 host name (not all digits: a mistyped IPv4 address is not a name), an IPv4
-// address, or an IPv6 address in brackets — the forms a TF_CONFIG address takes before `:port`.
-const LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?'
-const OCTET = '(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])'
-export const HOST_PATTERN = `^(?:(?![0-9.]+$)(?=.{1,253}$)${LABEL}(?:\\.${LABEL})*|${OCTET}(?:\\.${OCTET}){3}|\\[[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}\\])$`
+// Hosts: one pattern for members and leases (./host.js): an RFC 1123 host name, an IPv4 address,
+// or an IPv6 address in brackets — the forms a TF_CONFIG address takes before `:port`.
 
 export const RoundStateSchema = Type.Enum(['gathering', 'complete', 'expired'], { description: 'The current round: gathering members, complete, or past its deadline' })
 export type RoundStateName = Static<typeof RoundStateSchema>
