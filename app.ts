@@ -67,8 +67,9 @@ export type AppOptions = FastifyHttpOptions<Server> & {
 }
 
 export async function buildApp ({
-  pressure = {}, planWorkers: workers = {}, databaseUrl = MEMORY_DATABASE_URL, clock, metrics: metricsOptions = {}, web: webOptions = {},
-  rendezvous: rendezvousOptions = {}, postgres, adminToken, portRange = parsePortRange(DEFAULT_PORT_RANGE), leaseSweep: sweep = {}, ...opts
+  pressure = {}, planWorkers: workers = {}, databaseUrl = MEMORY_DATABASE_URL, clock, rendezvous: rendezvousOptions = {},
+  metrics: metricsOptions = {}, web: webOptions = {}, postgres, adminToken, portRange = parsePortRange(DEFAULT_PORT_RANGE),
+  leaseSweep: sweep = {}, ...opts
 }: AppOptions = {}) {
   const { headersTimeout, connectionsCheckingInterval, ...timeouts } = SERVER_TIMEOUTS
   const app = Fastify({

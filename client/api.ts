@@ -2989,8 +2989,10 @@ export interface operations {
                     /** @description Default: the lowest free index of the role (or this member's index of the previous round) */
                     index?: number;
                     /**
-                     * @description An RFC 1123 host name, an IPv4 address, or an IPv6 address in brackets
+                     * @description An RFC 1123 host name, an IPv4 address, or an IPv6 address in brackets (no zone); names are case-insensitive
+                     * @example node-7.cluster.local
                      * @example 10.0.0.7
+                     * @example [fd00::7]
                      */
                     host: string;
                     /** @description The port this node serves on */

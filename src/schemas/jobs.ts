@@ -2,7 +2,7 @@ import { Type, type Static } from 'typebox'
 import { RunConfigArgumentsSchema } from './arguments.js'
 import { PlanNodeSchema } from './cluster-plan.js'
 import { ref } from './common.js'
-import { HOST_PATTERN } from './host.js'
+import { HostSchema } from './host.js'
 import { RunConfigSchema } from './resolution.js'
 
 // Names that reach shells, YAML, URLs and Kubernetes objects: strict patterns, so that nothing a
@@ -60,9 +60,6 @@ export const JobRequestSchema = Type.Object({
 export type JobRequest = Static<typeof JobRequestSchema>
 /** A job's definition as stored: the request with its defaults applied. */
 export type JobDefinition = JobRequest & { join_timeout_secs: number }
-
-// Hosts: one pattern for members and leases (./host.js): an RFC 1123 host name, an IPv4 address,
-// or an IPv6 address in brackets — the forms a TF_CONFIG address takes before `:port`.
 
 export const RoundStateSchema = Type.Enum(['gathering', 'complete', 'expired'], { description: 'The current round: gathering members, complete, or past its deadline' })
 export type RoundStateName = Static<typeof RoundStateSchema>
@@ -139,7 +136,7 @@ export type JobList = Static<typeof JobListSchema>
 export const JoinRequestSchema = Type.Object({
   role: Type.String({ pattern: ROLE_PATTERN, description: 'A job name of the cluster', examples: ['worker'] }),
   index: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_JOB_TASKS - 1, description: 'Default: the lowest free index of the role (or this member\'s index of the previous round)' })),
-  host: Type.String({ pattern: HOST_PATTERN, maxLength: 253, description: 'An RFC 1123 host name, an IPv4 address, or an IPv6 address in brackets', examples: ['10.0.0.7'] }),
+  host: HostSchema,
   port: Type.Optional(Type.Integer({ minimum: 1, maximum: 65535, description: 'The port this node serves on' }))
 }, { additionalProperties: false, examples: [{ role: 'worker', index: 3, host: '10.0.0.7', port: 2222 }] })
 export type JoinRequest = Static<typeof JoinRequestSchema>
