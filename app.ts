@@ -10,15 +10,19 @@ import overload, { type PressureOptions } from './plugins/overload.js'
 import planWorkers, { type PlanWorkersOptions } from './plugins/plan-workers.js'
 import leaseSweep, { type LeaseSweepOptions } from './plugins/lease-sweep.js'
 import shutdown from './plugins/shutdown.js'
+import rendezvous, { type RendezvousPluginOptions } from './plugins/rendezvous.js'
 import store from './plugins/store.js'
 import { VALIDATORS } from './plugins/validators.generated.js'
 import { precompiledValidators } from './plugins/validators.js'
 import clusterPlan from './routes/cluster-plan.js'
 import docs from './routes/docs.js'
 import health from './routes/health.js'
+import jobEvents from './routes/job-events.js'
+import jobs from './routes/jobs.js'
 import leases from './routes/leases.js'
 import { serializeRequest } from './routes/lib/redact.js'
 import lint from './routes/lint.js'
+import members from './routes/members.js'
 import runConfig from './routes/run-config.js'
 import web, { type WebOptions } from './routes/web.js'
 import type { Clock } from './src/coordination/clock.js'
@@ -48,6 +52,8 @@ export type AppOptions = FastifyHttpOptions<Server> & {
   clock?: Clock
   /** GET /metrics; tests turn the runtime's default metrics off. */
   metrics?: MetricsOptions
+  /** The admin token (RUNCONFIG_ADMIN_TOKEN) and the limits of waits: default limits.ts RENDEZVOUS_LIMITS. */
+  rendezvous?: RendezvousPluginOptions
   /** The web view's built files; default dist/public. */
   web?: WebOptions
   /** How a PostgreSQL store uses its database; default limits.ts POSTGRES_LIMITS. */
@@ -61,8 +67,9 @@ export type AppOptions = FastifyHttpOptions<Server> & {
 }
 
 export async function buildApp ({
-  pressure = {}, planWorkers: workers = {}, databaseUrl = MEMORY_DATABASE_URL, clock, metrics: metricsOptions = {}, web: webOptions = {},
-  postgres, adminToken, portRange = parsePortRange(DEFAULT_PORT_RANGE), leaseSweep: sweep = {}, ...opts
+  pressure = {}, planWorkers: workers = {}, databaseUrl = MEMORY_DATABASE_URL, clock, rendezvous: rendezvousOptions = {},
+  metrics: metricsOptions = {}, web: webOptions = {}, postgres, adminToken, portRange = parsePortRange(DEFAULT_PORT_RANGE),
+  leaseSweep: sweep = {}, ...opts
 }: AppOptions = {}) {
   const { headersTimeout, connectionsCheckingInterval, ...timeouts } = SERVER_TIMEOUTS
   const app = Fastify({
@@ -100,6 +107,7 @@ export async function buildApp ({
       tags: [
         { name: 'run-config', description: 'One node' },
         { name: 'cluster-plan', description: 'Every node of a cluster' },
+        { name: 'rendezvous', description: 'Nodes join a job as they start, and get their TF_CONFIG once all are in' },
         { name: 'leases', description: 'Ports held on hosts, so that no two jobs pick the same one' },
         { name: 'operations', description: 'Probes' }
       ]
@@ -115,12 +123,16 @@ export async function buildApp ({
   await app.register(overload, pressure)
   await app.register(planWorkers, workers)
   await app.register(store, { databaseUrl, clock, postgres })
+  await app.register(rendezvous, { adminToken, ...rendezvousOptions })
   await app.register(leaseSweep, sweep)
   await app.register(docs)
   // explicit order: it is openapi.yaml's order
   await app.register(runConfig)
   await app.register(clusterPlan)
   await app.register(lint)
+  await app.register(jobs)
+  await app.register(members)
+  await app.register(jobEvents)
   await app.register(leases, { portRange, adminToken })
   await app.register(health)
   await app.register(web, webOptions)

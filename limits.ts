@@ -97,3 +97,18 @@ export const POSTGRES_LIMITS = {
   /** The 503s of an unavailable database: a restart or failover takes seconds. */
   retryAfterSecs: 2
 } as const
+
+/** Rendezvous (COORDINATION.md C.2–C.3): waits, their wake-ups, expiry. */
+export const RENDEZVOUS_LIMITS = {
+  /**
+   * Long polls and event streams open at once, all jobs together; beyond, 503 with Retry-After.
+   * Each costs a socket and about 2 kB; 10,000 covers ten 1,000-node jobs assembling at once.
+   */
+  maxWatches: 10_000,
+  /** How often rounds past their deadline are marked expired even if no request touches them. */
+  sweepIntervalMs: 1_000,
+  /** An event stream's comment line, so that proxies and load balancers keep an idle stream open. */
+  heartbeatMs: 15_000,
+  /** Retry-After of a 202 (still gathering): the client's next long poll may start at once. */
+  gatheringRetryAfter: 1
+} as const

@@ -86,6 +86,138 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/jobs/{job}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A job and its current round: who is in, which slots are missing
+         * @description Needs the job's join token or the admin token. A round past its deadline shows as expired.
+         */
+        get: operations["getJob"];
+        /**
+         * Create a rendezvous job
+         * @description The cluster to assemble (role → number of tasks), the RunConfig arguments and TF_CONFIG keys every node gets, and how long each round may gather. 201 with the job and its join token; 200 (the same token) when the job exists with the same definition, key order aside: a launcher that lost the answer may retry. Needs the admin token when RUNCONFIG_ADMIN_TOKEN is set (else open).
+         */
+        put: operations["createJob"];
+        post?: never;
+        /**
+         * Delete a job
+         * @description Its members and waits end (a wait in flight is answered 410); afterwards every URL of the job answers 404. Needs the admin token when RUNCONFIG_ADMIN_TOKEN is set (else open).
+         */
+        delete: operations["deleteJob"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the rendezvous jobs
+         * @description Needs the admin token when RUNCONFIG_ADMIN_TOKEN is set (else open).
+         */
+        get: operations["listJobs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/jobs/{job}/rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start the next round of a job
+         * @description round + 1, gathering, no members, a new deadline. A member of the round just ended that joins again with the same key and role, asking for no index, gets its index back. No body. Needs the admin token when RUNCONFIG_ADMIN_TOKEN is set (else open).
+         */
+        post: operations["startRound"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/jobs/{job}/members/{member}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Join a job: take a slot of the current round
+         * @description Needs the job's join token. Without index: the lowest free index of the role, or this member's index of the previous round. 201 when the slot is taken; 200 when this member already holds it and the request agrees (a retry is a no-op, also once the round is complete). Nothing is stored on any refusal.
+         */
+        put: operations["joinJob"];
+        post?: never;
+        /**
+         * Leave a job: free this member's slot
+         * @description Only while the round gathers.
+         */
+        delete: operations["leaveJob"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/jobs/{job}/members/{member}/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * This member's TF_CONFIG and RunConfig, once every slot is taken (long poll)
+         * @description 200 when the round is complete: this node as POST /v1/cluster-plan plans it for the cluster the members made, with tf_config (the object to export as TF_CONFIG) and run_config (as POST /v1/run-config answers). Otherwise waits up to ?wait seconds (0 to 60) for the round to complete, then 202 with the missing slots and Retry-After. A wait that reaches the deadline is answered 410.
+         */
+        get: operations["getMemberConfig"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/jobs/{job}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The job view as it changes (server-sent events)
+         * @description Needs the job's join token or the admin token (Authorization header: read the stream with fetch(), not EventSource). On connect one `job` event with the current view, then one per version change (`id: <version>`, `data: <job view JSON>`); a `: heartbeat` comment every 15 s; when the job is deleted an `event: deleted` (data `{}`) and the stream ends.
+         */
+        get: operations["streamJobEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/hosts/{host}/leases": {
         parameters: {
             query?: never;
@@ -1564,6 +1696,104 @@ export interface components {
             }[];
         };
         /**
+         * @description A rendezvous job and its current round
+         * @example {
+         *       "job": "resnet50",
+         *       "round": 1,
+         *       "state": "gathering",
+         *       "cluster": {
+         *         "chief": 1,
+         *         "worker": 2
+         *       },
+         *       "join_timeout_secs": 600,
+         *       "deadline": "2026-12-02T10:10:00.000Z",
+         *       "version": 3,
+         *       "expected": 3,
+         *       "joined": 2,
+         *       "members": [
+         *         {
+         *           "member": "chief-0",
+         *           "role": "chief",
+         *           "index": 0,
+         *           "host": "10.0.0.5",
+         *           "port": 2222,
+         *           "joined_at": "2026-12-02T10:00:01.000Z"
+         *         },
+         *         {
+         *           "member": "worker-a",
+         *           "role": "worker",
+         *           "index": 0,
+         *           "host": "10.0.0.6",
+         *           "port": 2222,
+         *           "joined_at": "2026-12-02T10:00:02.000Z"
+         *         }
+         *       ],
+         *       "missing": [
+         *         {
+         *           "role": "worker",
+         *           "index": 1
+         *         }
+         *       ]
+         *     }
+         */
+        JobView: {
+            job: string;
+            /** @description Starts at 1; POST …/rounds starts the next */
+            round: number;
+            /**
+             * @description The current round: gathering members, complete, or past its deadline
+             * @enum {unknown}
+             */
+            state: "gathering" | "complete" | "expired";
+            /**
+             * @description TensorFlow job name → number of tasks (at least 1; chief, master and evaluator at most 1; 100000 in all)
+             * @example {
+             *       "chief": 1,
+             *       "ps": 2,
+             *       "worker": 8,
+             *       "evaluator": 1
+             *     }
+             */
+            cluster: {
+                [key: string]: number;
+            };
+            join_timeout_secs: number;
+            /**
+             * Format: date-time
+             * @description When the round expires unless complete
+             * @example 2026-12-02T10:00:00.000Z
+             */
+            deadline: string;
+            /** @description Increases on every change of the job */
+            version: number;
+            /** @description Slots in the cluster (the evaluator included) */
+            expected: number;
+            /** @description Members in this round */
+            joined: number;
+            /** @description In global id order, the evaluator last */
+            members: {
+                member: string;
+                role: string;
+                index: number;
+                host: string;
+                /** @description null while a leased port is pending */
+                port: number | null;
+                /**
+                 * Format: date-time
+                 * @description When it joined this round
+                 * @example 2026-12-02T10:00:00.000Z
+                 */
+                joined_at: string;
+            }[];
+            /** @description The free slots, in the same order */
+            missing: {
+                /** @description Its TensorFlow job name */
+                role: string;
+                /** @description Its index in that job */
+                index: number;
+            }[];
+        };
+        /**
          * @description A port held on a host
          * @example {
          *       "lease": "kV3pYq0m4oQ2wA9fZb8cT1uE6rN5sJ7hL0dG2iX3yMa",
@@ -2213,6 +2443,1150 @@ export interface operations {
                 };
             };
             /** @description The server is shutting down, or overloaded (Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The job name (a DNS-1123 label)
+                 * @example resnet50
+                 */
+                job: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A rendezvous job and its current round */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobView"];
+                };
+            };
+            /** @description The job name or the body does not match the schema; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid token (Authorization: Bearer <token>) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such job */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The server is shutting down, or overloaded (Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The job name (a DNS-1123 label)
+                 * @example resnet50
+                 */
+                job: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "cluster": {
+                 *         "chief": 1,
+                 *         "ps": 2,
+                 *         "worker": 8,
+                 *         "evaluator": 1
+                 *       },
+                 *       "config": {
+                 *         "save_checkpoints_steps": 1000
+                 *       },
+                 *       "join_timeout_secs": 600
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description TensorFlow job name → number of tasks (at least 1; chief, master and evaluator at most 1; 100000 in all)
+                     * @example {
+                     *       "chief": 1,
+                     *       "ps": 2,
+                     *       "worker": 8,
+                     *       "evaluator": 1
+                     *     }
+                     */
+                    cluster: {
+                        [key: string]: number;
+                    };
+                    config?: components["schemas"]["RunConfigArguments"];
+                    /**
+                     * @description Other TF_CONFIG keys every node gets (environment, session_master, model_dir, ...)
+                     * @example {
+                     *       "environment": "cloud"
+                     *     }
+                     */
+                    tf_config?: {
+                        /** @description Not here: the members make the cluster */
+                        cluster?: unknown;
+                        /** @description Not here: each member gets its own task */
+                        task?: unknown;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                    /**
+                     * @description Seconds each round may gather, counted from its start
+                     * @default 600
+                     */
+                    join_timeout_secs?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The job, and its join token */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        job: string;
+                        /** @description Starts at 1; POST …/rounds starts the next */
+                        round: number;
+                        /**
+                         * @description The current round: gathering members, complete, or past its deadline
+                         * @enum {unknown}
+                         */
+                        state: "gathering" | "complete" | "expired";
+                        /**
+                         * @description TensorFlow job name → number of tasks (at least 1; chief, master and evaluator at most 1; 100000 in all)
+                         * @example {
+                         *       "chief": 1,
+                         *       "ps": 2,
+                         *       "worker": 8,
+                         *       "evaluator": 1
+                         *     }
+                         */
+                        cluster: {
+                            [key: string]: number;
+                        };
+                        join_timeout_secs: number;
+                        /**
+                         * Format: date-time
+                         * @description When the round expires unless complete
+                         * @example 2026-12-02T10:00:00.000Z
+                         */
+                        deadline: string;
+                        /** @description Increases on every change of the job */
+                        version: number;
+                        /** @description Slots in the cluster (the evaluator included) */
+                        expected: number;
+                        /** @description Members in this round */
+                        joined: number;
+                        /** @description In global id order, the evaluator last */
+                        members: {
+                            member: string;
+                            role: string;
+                            index: number;
+                            host: string;
+                            /** @description null while a leased port is pending */
+                            port: number | null;
+                            /**
+                             * Format: date-time
+                             * @description When it joined this round
+                             * @example 2026-12-02T10:00:00.000Z
+                             */
+                            joined_at: string;
+                        }[];
+                        /** @description The free slots, in the same order */
+                        missing: {
+                            /** @description Its TensorFlow job name */
+                            role: string;
+                            /** @description Its index in that job */
+                            index: number;
+                        }[];
+                        /** @description The join token: send it as Authorization: Bearer <token> to join and to read the job */
+                        token: string;
+                    };
+                };
+            };
+            /** @description The job, and its join token */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        job: string;
+                        /** @description Starts at 1; POST …/rounds starts the next */
+                        round: number;
+                        /**
+                         * @description The current round: gathering members, complete, or past its deadline
+                         * @enum {unknown}
+                         */
+                        state: "gathering" | "complete" | "expired";
+                        /**
+                         * @description TensorFlow job name → number of tasks (at least 1; chief, master and evaluator at most 1; 100000 in all)
+                         * @example {
+                         *       "chief": 1,
+                         *       "ps": 2,
+                         *       "worker": 8,
+                         *       "evaluator": 1
+                         *     }
+                         */
+                        cluster: {
+                            [key: string]: number;
+                        };
+                        join_timeout_secs: number;
+                        /**
+                         * Format: date-time
+                         * @description When the round expires unless complete
+                         * @example 2026-12-02T10:00:00.000Z
+                         */
+                        deadline: string;
+                        /** @description Increases on every change of the job */
+                        version: number;
+                        /** @description Slots in the cluster (the evaluator included) */
+                        expected: number;
+                        /** @description Members in this round */
+                        joined: number;
+                        /** @description In global id order, the evaluator last */
+                        members: {
+                            member: string;
+                            role: string;
+                            index: number;
+                            host: string;
+                            /** @description null while a leased port is pending */
+                            port: number | null;
+                            /**
+                             * Format: date-time
+                             * @description When it joined this round
+                             * @example 2026-12-02T10:00:00.000Z
+                             */
+                            joined_at: string;
+                        }[];
+                        /** @description The free slots, in the same order */
+                        missing: {
+                            /** @description Its TensorFlow job name */
+                            role: string;
+                            /** @description Its index in that job */
+                            index: number;
+                        }[];
+                        /** @description The join token: send it as Authorization: Bearer <token> to join and to read the job */
+                        token: string;
+                    };
+                };
+            };
+            /** @description The job name or the body does not match the schema; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid token (Authorization: Bearer <token>) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The job exists with another definition */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A count below 1, a second chief, master or evaluator, over 100,000 tasks; or TensorFlow refuses the config (checked with placeholder addresses, as POST /v1/cluster-plan/lint reports it) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PythonError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description The server is shutting down, or overloaded (Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The job name (a DNS-1123 label)
+                 * @example resnet50
+                 */
+                job: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The job name or the body does not match the schema; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid token (Authorization: Bearer <token>) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such job */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The server is shutting down, or overloaded (Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listJobs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every job, by name */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        jobs: {
+                            job: string;
+                            round: number;
+                            /**
+                             * @description The current round: gathering members, complete, or past its deadline
+                             * @enum {unknown}
+                             */
+                            state: "gathering" | "complete" | "expired";
+                            expected: number;
+                            joined: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description No valid token (Authorization: Bearer <token>) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The server is shutting down, or overloaded (Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    startRound: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The job name (a DNS-1123 label)
+                 * @example resnet50
+                 */
+                job: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A rendezvous job and its current round */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobView"];
+                };
+            };
+            /** @description The job name or the body does not match the schema; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid token (Authorization: Bearer <token>) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such job */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The server is shutting down, or overloaded (Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    joinJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The job name (a DNS-1123 label)
+                 * @example resnet50
+                 */
+                job: string;
+                /**
+                 * @description A stable key the node chooses (pod name, host:port, ...)
+                 * @example worker-3
+                 */
+                member: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "role": "worker",
+                 *       "index": 3,
+                 *       "host": "10.0.0.7",
+                 *       "port": 2222
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description A job name of the cluster
+                     * @example worker
+                     */
+                    role: string;
+                    /** @description Default: the lowest free index of the role (or this member's index of the previous round) */
+                    index?: number;
+                    /**
+                     * @description An RFC 1123 host name, an IPv4 address, or an IPv6 address in brackets (no zone); names are case-insensitive
+                     * @example node-7.cluster.local
+                     * @example 10.0.0.7
+                     * @example [fd00::7]
+                     */
+                    host: string;
+                    /** @description The port this node serves on */
+                    port?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The slot this member holds */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "member": "worker-a",
+                     *       "role": "worker",
+                     *       "index": 0,
+                     *       "round": 1,
+                     *       "state": "gathering",
+                     *       "version": 3
+                     *     }
+                     */
+                    "application/json": {
+                        member: string;
+                        role: string;
+                        index: number;
+                        round: number;
+                        /**
+                         * @description The current round: gathering members, complete, or past its deadline
+                         * @enum {unknown}
+                         */
+                        state: "gathering" | "complete" | "expired";
+                        version: number;
+                    };
+                };
+            };
+            /** @description The slot this member holds */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "member": "worker-a",
+                     *       "role": "worker",
+                     *       "index": 0,
+                     *       "round": 1,
+                     *       "state": "gathering",
+                     *       "version": 3
+                     *     }
+                     */
+                    "application/json": {
+                        member: string;
+                        role: string;
+                        index: number;
+                        round: number;
+                        /**
+                         * @description The current round: gathering members, complete, or past its deadline
+                         * @enum {unknown}
+                         */
+                        state: "gathering" | "complete" | "expired";
+                        version: number;
+                    };
+                };
+            };
+            /** @description A name, key, host or port that breaks its pattern or range; the message names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not the job's join token (nor the admin token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such job */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The slot belongs to another member (holder), no slot of the role is free, this member holds another slot, or the round is complete without it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "message": "Slot worker 3 belongs to member worker-c",
+                     *       "holder": "worker-c"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {number} */
+                        statusCode: 409;
+                        /** @enum {string} */
+                        error: "Conflict";
+                        /** @description Which conflict: the slot's holder, no free slot, a different slot held, a complete round */
+                        message: string;
+                        /** @description The member in the way */
+                        holder?: string;
+                    };
+                };
+            };
+            /** @description The round expired (missing lists the slots nobody took), or the job was deleted during the wait */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 410,
+                     *       "error": "Gone",
+                     *       "message": "Round 1 of job resnet50 expired before every slot was taken",
+                     *       "missing": [
+                     *         {
+                     *           "role": "worker",
+                     *           "index": 1
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {number} */
+                        statusCode: 410;
+                        /** @enum {string} */
+                        error: "Gone";
+                        message: string;
+                        /** @description The slots nobody took before the deadline */
+                        missing?: {
+                            /** @description Its TensorFlow job name */
+                            role: string;
+                            /** @description Its index in that job */
+                            index: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A role not in the cluster, an index beyond its count, or no port */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The server is shutting down, or too many waits are open (Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    leaveJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The job name (a DNS-1123 label)
+                 * @example resnet50
+                 */
+                job: string;
+                /**
+                 * @description A stable key the node chooses (pod name, host:port, ...)
+                 * @example worker-3
+                 */
+                member: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The slot is free again */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A name, key, host or port that breaks its pattern or range; the message names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not the job's join token (nor the admin token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such job, or the member holds no slot of this round */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The round is complete */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "message": "Slot worker 3 belongs to member worker-c",
+                     *       "holder": "worker-c"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {number} */
+                        statusCode: 409;
+                        /** @enum {string} */
+                        error: "Conflict";
+                        /** @description Which conflict: the slot's holder, no free slot, a different slot held, a complete round */
+                        message: string;
+                        /** @description The member in the way */
+                        holder?: string;
+                    };
+                };
+            };
+            /** @description The round expired (missing lists the slots nobody took), or the job was deleted during the wait */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 410,
+                     *       "error": "Gone",
+                     *       "message": "Round 1 of job resnet50 expired before every slot was taken",
+                     *       "missing": [
+                     *         {
+                     *           "role": "worker",
+                     *           "index": 1
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {number} */
+                        statusCode: 410;
+                        /** @enum {string} */
+                        error: "Gone";
+                        message: string;
+                        /** @description The slots nobody took before the deadline */
+                        missing?: {
+                            /** @description Its TensorFlow job name */
+                            role: string;
+                            /** @description Its index in that job */
+                            index: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description The server is shutting down, or too many waits are open (Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getMemberConfig: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Seconds (0 to 60, default 0) to wait for the round to complete: a long poll
+                 * @example 30
+                 */
+                wait?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The job name (a DNS-1123 label)
+                 * @example resnet50
+                 */
+                job: string;
+                /**
+                 * @description A stable key the node chooses (pod name, host:port, ...)
+                 * @example worker-3
+                 */
+                member: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description This node as POST /v1/cluster-plan plans it, for the cluster the members made */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "task_type": "worker",
+                     *       "task_id": 0,
+                     *       "address": "10.0.0.6:2222",
+                     *       "global_id_in_cluster": 1,
+                     *       "is_chief": false,
+                     *       "master": "grpc://10.0.0.6:2222",
+                     *       "evaluation_master": "",
+                     *       "num_ps_replicas": 0,
+                     *       "num_worker_replicas": 2,
+                     *       "session_config": null,
+                     *       "start_delay_secs": 0,
+                     *       "tf_config": {
+                     *         "cluster": {
+                     *           "chief": [
+                     *             "10.0.0.5:2222"
+                     *           ],
+                     *           "worker": [
+                     *             "10.0.0.6:2222"
+                     *           ]
+                     *         },
+                     *         "task": {
+                     *           "type": "worker",
+                     *           "index": 0
+                     *         }
+                     *       },
+                     *       "round": 1,
+                     *       "version": 3
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Its job */
+                        task_type: string;
+                        /** @description Its index in the job */
+                        task_id: number;
+                        /** @description Its address in the cluster; null for the evaluator */
+                        address: string | null;
+                        global_id_in_cluster: number | null;
+                        is_chief: boolean;
+                        /** @description grpc://<address>, "", or TF_CONFIG session_master (any JSON value) */
+                        master: unknown;
+                        /** @description TF_CONFIG eval_session_master for the evaluator, else "" */
+                        evaluation_master: unknown;
+                        num_ps_replicas: number;
+                        num_worker_replicas: number;
+                        /** @description The RunConfig session_config (canonical proto3 JSON) */
+                        session_config: components["schemas"]["ConfigProto"] | null;
+                        /** @description The worker start delay of train_and_evaluate */
+                        start_delay_secs: number | null;
+                        /** @description The exact object to export as TF_CONFIG (as compact JSON text) */
+                        tf_config: {
+                            cluster: {
+                                [key: string]: string[];
+                            };
+                            task: {
+                                type: string;
+                                index: number;
+                            };
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        run_config: components["schemas"]["RunConfig"];
+                        round: number;
+                        version: number;
+                    };
+                };
+            };
+            /** @description The wait ended first: who is missing (Retry-After) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "state": "gathering",
+                     *       "expected": 3,
+                     *       "joined": 2,
+                     *       "missing": [
+                     *         {
+                     *           "role": "worker",
+                     *           "index": 1
+                     *         }
+                     *       ],
+                     *       "deadline": "2026-12-02T10:10:00.000Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {string} */
+                        state: "gathering";
+                        expected: number;
+                        joined: number;
+                        missing: {
+                            /** @description Its TensorFlow job name */
+                            role: string;
+                            /** @description Its index in that job */
+                            index: number;
+                        }[];
+                        /**
+                         * Format: date-time
+                         * @description When the round expires unless complete
+                         * @example 2026-12-02T10:00:00.000Z
+                         */
+                        deadline: string;
+                    };
+                };
+            };
+            /** @description A name, key, host or port that breaks its pattern or range; the message names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not the job's join token (nor the admin token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such job, or the member has not joined this round */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The round expired (missing lists the slots nobody took), or the job was deleted during the wait */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 410,
+                     *       "error": "Gone",
+                     *       "message": "Round 1 of job resnet50 expired before every slot was taken",
+                     *       "missing": [
+                     *         {
+                     *           "role": "worker",
+                     *           "index": 1
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {number} */
+                        statusCode: 410;
+                        /** @enum {string} */
+                        error: "Gone";
+                        message: string;
+                        /** @description The slots nobody took before the deadline */
+                        missing?: {
+                            /** @description Its TensorFlow job name */
+                            role: string;
+                            /** @description Its index in that job */
+                            index: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description TensorFlow refuses this node's config with the real addresses */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PythonError"];
+                };
+            };
+            /** @description The server is shutting down, or too many waits are open (Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    streamJobEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The job name (a DNS-1123 label)
+                 * @example resnet50
+                 */
+                job: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event stream */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description The job name breaks its pattern */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not the job's join token (nor the admin token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such job */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The server is shutting down, or too many streams are open (Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;

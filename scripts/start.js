@@ -11,4 +11,5 @@ try {
   console.error(error instanceof Error ? error.message : error)
   process.exit(1)
 }
-await import(new URL('dist/server.js', root).href)
+// dist/bundle/server.js: dist/server.js in one file (scripts/bundle.js says why)
+await import(new URL('dist/bundle/server.js', root).href)

@@ -6,6 +6,7 @@ import {
 } from './schemas/arguments.js'
 import { ClusterPlanSchema, PlanNodeSchema } from './schemas/cluster-plan.js'
 import { KubernetesEnvSchema } from './schemas/formats.js'
+import { JobViewSchema } from './schemas/jobs.js'
 import { LeaseSchema } from './schemas/leases.js'
 import { LintReportSchema } from './schemas/lint.js'
 import { ResolutionSchema, RunConfigSchema } from './schemas/resolution.js'
@@ -17,6 +18,7 @@ export * from './schemas/examples.js'
 export * from './schemas/formats.js'
 export * from './schemas/host.js'
 export * from './schemas/leases.js'
+export * from './schemas/jobs.js'
 export * from './schemas/lint.js'
 export * from './schemas/resolution.js'
 export * from './schemas/run-config.js'
@@ -25,5 +27,5 @@ export * from './schemas/run-config.js'
 export const CONTRACT_SCHEMAS = [
   ConfigProtoComponent, StrategySchema, DeviceFnSchema, ClusterSchema, DistributeConfigSchema,
   RunConfigArgumentsSchema, ReplaceArgumentsSchema, RunConfigSchema, ResolutionSchema, PlanNodeSchema, ClusterPlanSchema,
-  KubernetesEnvSchema, LintReportSchema, LeaseSchema
+  KubernetesEnvSchema, LintReportSchema, JobViewSchema, LeaseSchema
 ]

@@ -22,12 +22,15 @@ export function startJobView (root: HTMLElement, job: string): void {
     return
   }
 
+  document.title = `${job} · runconfig-service`
   let view: JobView | null = null
+  // the server's clock minus this one's, from the stream's Date header (whole seconds: ignored below 2 s)
+  let skew = 0
   let deadline: HTMLElement | null = null
   const tick = (): void => {
     if (view === null || deadline === null) return
     deadline.textContent = view.state === 'gathering'
-      ? `${formatRemaining(Date.parse(view.deadline) - Date.now())} left`
+      ? `${formatRemaining(Date.parse(view.deadline) - Date.now() - skew)} left`
       : `was ${new Date(view.deadline).toLocaleString()}`
   }
   setInterval(tick, 1000)
@@ -74,6 +77,8 @@ export function startJobView (root: HTMLElement, job: string): void {
       if (res.status === 401 || (res.status >= 400 && res.status < 500)) return stop(describeError(res.status, body))
       return retry(describeError(res.status, body))
     }
+    const serverNow = Date.parse(res.headers.get('date') ?? '')
+    skew = Number.isNaN(serverNow) || Math.abs(serverNow - Date.now()) < 2000 ? 0 : serverNow - Date.now()
     let deleted = false
     const parser = createSseParser((event) => {
       if (event.event === 'deleted') {

@@ -24,8 +24,11 @@ export interface PostgresHooks {
 export async function openPostgresStore (url: string, settings: PostgresSettings, hooks: PostgresHooks = {}): Promise<PostgresStore> {
   await migrate(url, settings)
   const pool = new pg.Pool(poolConfig(url, settings))
-  // an idle pooled connection that breaks is discarded by the pool; unhandled, the event would end the process
+  // a connection that breaks is discarded by the pool, but node-postgres also emits 'error' on it: on
+  // an idle one through the pool, on one lent out (between two statements of a transaction) on the
+  // client itself, where no listener would make it an uncaught exception that ends the process
   pool.on('error', (err) => hooks.onConnectionError?.(err))
+  pool.on('connect', (client) => client.on('error', () => {}))
   const store = new PostgresStore(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), url, settings, hooks)
   await store.listen()
   return store
@@ -57,7 +60,7 @@ export class PostgresStore implements Store {
   readonly #settings: PostgresSettings
   readonly #listener: PgListener
   #recheckTimer: NodeJS.Timeout | undefined
-  #rechecking = false
+  #closed = false
 
   constructor (db: Kysely<Database>, url: string, settings: PostgresSettings, hooks: PostgresHooks) {
     this.db = db
@@ -82,7 +85,7 @@ export class PostgresStore implements Store {
   /** Starts the LISTEN connection and the periodic re-check. */
   async listen (): Promise<void> {
     await this.#listener.start()
-    this.#recheckTimer = setInterval(() => { this.#tick().catch(() => {}) }, this.#settings.recheckMs).unref()
+    this.#scheduleRecheck()
   }
 
   async transact<T> (job: string, fn: (tx: JobTx) => Promise<T>): Promise<T> {
@@ -133,21 +136,22 @@ export class PostgresStore implements Store {
   }
 
   async close (): Promise<void> {
-    clearInterval(this.#recheckTimer)
+    this.#closed = true
+    clearTimeout(this.#recheckTimer)
     await this.#listener.close()
     await this.db.destroy()
   }
 
-  async #tick (): Promise<void> {
-    // a slow database must not pile re-checks up
-    if (this.#rechecking) return
-    this.#rechecking = true
-    try {
-      await this.#listener.ping(this.#settings.connectTimeoutMs)
-      await this.recheck()
-    } finally {
-      this.#rechecking = false
-    }
+  /** The next re-check recheckMs after this one ends: a slow database never piles them up. */
+  #scheduleRecheck (): void {
+    this.#recheckTimer = setTimeout(() => {
+      // the LISTEN connection answers, or is replaced (its reconnect re-checks too)
+      this.#listener.ping(this.#settings.connectTimeoutMs)
+        .then(() => this.recheck())
+        // the database is unavailable: the listener reports it and the next round tries again
+        .catch(() => {})
+        .finally(() => { if (!this.#closed) this.#scheduleRecheck() })
+    }, this.#settings.recheckMs).unref()
   }
 
   async #guard<T> (fn: () => Promise<T>): Promise<T> {

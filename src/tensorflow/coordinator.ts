@@ -1,6 +1,6 @@
 import { clusterSpecOf } from './cluster-cache.js'
 import type { ClusterSpec } from './cluster-spec.js'
-import { RunConfigError, typeError, valueError } from '../errors.js'
+import { typeError, valueError } from '../errors.js'
 import { pyInt } from '../python/int.js'
 import { pyTruthy } from '../python/ops.js'
 import { pyRepr, pyTypeName } from '../python/repr.js'
@@ -83,10 +83,12 @@ function runTrainer (config: RunConfig, cluster: ClusterSpec, type: 'chief' | 'w
 function masterTarget (cluster: ClusterSpec, type: 'chief' | 'worker' | null, id: bigint | null): void {
   const job = type ?? (cluster.hasJob('chief') ? 'chief' : 'worker')
   const list = cluster.jobTasks(job)
+  // the server start found this index among the job's keys, so job_tasks() has a slot for it
+  // (a negative one counts from the end, as in Python)
   const index = Number(id ?? 0n)
-  const position = index < 0 ? list.length + index : index
-  if (position < 0 || position >= list.length) throw new RunConfigError('IndexError', 'list index out of range')
-  if (list.at(position) === undefined) throw typeError('can only concatenate str (not "NoneType") to str')
+  if (list.at(index < 0 ? list.length + index : index) === undefined) {
+    throw typeError('can only concatenate str (not "NoneType") to str')
+  }
 }
 
 /** `estimator_training._get_global_id`: `job_tasks` of every job walked before the node's own. */
@@ -94,10 +96,8 @@ function globalIdWalk (cluster: ClusterSpec, type: string): void {
   const order = cluster.hasJob('chief') ? ['chief'] : []
   order.push(...[...cluster.jobs].sort(comparePyStrings).filter((job) => job !== 'chief' && job !== 'ps'))
   if (cluster.hasJob('ps')) order.push('ps')
-  for (const job of order) {
-    if (job === type) return
-    cluster.jobTasks(job)
-  }
+  // the node's own job is among them: the server start found its address
+  for (const job of order.slice(0, order.indexOf(type))) cluster.jobTasks(job)
 }
 
 /** Python's TypeError for `rpc_layer + "://"` when rpc_layer is not a string. */
