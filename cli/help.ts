@@ -12,6 +12,8 @@ Commands:
                      "config"?, "evaluator"?, "include"?}
   lint FILE          Which nodes fail, and what would go wrong at launch on the
                      others (warning codes: docs/lint.md)
+  lease --host HOST  Lease a port on HOST from a server and print it (runconfig
+                     lease --help)
   serve              The HTTP API on $HOST:$PORT (default 127.0.0.1:8080) until
                      SIGINT or SIGTERM; $LOG_LEVEL sets the log level
 

@@ -1,3 +1,4 @@
+import type { EventEmitter } from 'node:events'
 import { readFile } from 'node:fs/promises'
 import type { Graceful } from '../start-server.js'
 
@@ -8,6 +9,8 @@ export interface CliIo {
   stderr: { write (text: string): unknown }
   /** close-with-grace, or a test's stand-in: `serve` runs until SIGINT or SIGTERM. */
   graceful: Graceful
+  /** Where SIGINT and SIGTERM arrive: `join` forwards them to the command it runs. */
+  signals: EventEmitter
 }
 
 /** The environment, as `process.env` gives it. */

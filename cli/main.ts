@@ -2,6 +2,7 @@ import { inspect, parseArgs } from 'node:util'
 import { HELP } from './help.js'
 import { readInput, UsageError, type CliEnv, type CliIo } from './io.js'
 import { joinCommand } from './join.js'
+import { leaseCommand } from './lease.js'
 import { lintCommand, type LintOptions } from './lint.js'
 import { planCommand, type PlanOptions } from './plan.js'
 import { parsePlanRequest } from './request.js'
@@ -42,13 +43,14 @@ export async function runCli (argv: string[], env: CliEnv, io: CliIo): Promise<n
 
 async function run (argv: string[], env: CliEnv, io: CliIo): Promise<number> {
   if (argv[0] === 'join') return await joinCommand(argv.slice(1), env, io)
+  if (argv[0] === 'lease') return await leaseCommand(argv.slice(1), env, io)
   const { values, positionals } = parseCommandLine(argv)
   if (values.help === true) {
     io.stdout.write(HELP)
     return 0
   }
   const [command, ...operands] = positionals
-  if (command === undefined) throw new UsageError('missing command: resolve, plan, lint or serve')
+  if (command === undefined) throw new UsageError('missing command: resolve, plan, lint, serve, join or lease')
   if (!Object.hasOwn(COMMANDS, command)) throw new UsageError(`unknown command: ${command}`)
   const takes = COMMANDS[command]
   for (const name of Object.keys(values)) {

@@ -6,5 +6,6 @@ process.exitCode = await runCli(process.argv.slice(2), process.env, {
   stdin: process.stdin,
   stdout: process.stdout,
   stderr: process.stderr,
-  graceful: closeWithGrace
+  graceful: closeWithGrace,
+  signals: process
 })

@@ -1,5 +1,5 @@
 import { givePort, openHost, reclaimExpired, takeLowest } from './free-ports.js'
-import type { HostRow, LeaseStore } from './lease-store.js'
+import type { HostRow, LeaseStore, LeaseTx } from './lease-store.js'
 import { canonicalHost, LeaseError, NEVER, type PortRange } from './lease-rules.js'
 import { grant } from './leases.js'
 
@@ -24,17 +24,26 @@ export async function leaseMemberPort (
   store: LeaseStore, range: PortRange, now: number, job: string, member: string, host: string
 ): Promise<number> {
   const name = canonicalHost(host)
-  return await store.withHost(name, async (tx) => {
-    const hostRow = await openHost(tx, name, range, now)
-    const held = await tx.leaseByMember(name, job, member)
-    if (held !== undefined) return held.port
-    const port = await takeLowest(tx, name)
-    if (port === undefined) throw new LeaseError(409, `Every port of ${range.first}-${range.last} is held on ${name}`)
-    const row = await grant(tx, hostRow, {
-      port, holder: `${job}/${member}`, ttlSecs: 0, expiresAt: NEVER, idempotencyKey: null, request: null, job, member
-    })
-    return row.port
+  return await store.withHost(name, async (tx) => await leaseMemberPortIn(tx, range, now, job, member, name))
+}
+
+/**
+ * leaseMemberPort inside a transaction that already holds the host's lock: a join grants the
+ * member's port in the job's own transaction, so that a refused join leaves no lease behind.
+ */
+export async function leaseMemberPortIn (
+  tx: LeaseTx, range: PortRange, now: number, job: string, member: string, host: string
+): Promise<number> {
+  const name = canonicalHost(host)
+  const hostRow = await openHost(tx, name, range, now)
+  const held = await tx.leaseByMember(name, job, member)
+  if (held !== undefined) return held.port
+  const port = await takeLowest(tx, name)
+  if (port === undefined) throw new LeaseError(409, `Every port of ${range.first}-${range.last} is held on ${name}`)
+  const row = await grant(tx, hostRow, {
+    port, holder: `${job}/${member}`, ttlSecs: 0, expiresAt: NEVER, idempotencyKey: null, request: null, job, member
   })
+  return row.port
 }
 
 /** Releases every lease of a job's members (the job was deleted). Returns how many. */

@@ -23,9 +23,13 @@ export async function cli (argv: string[], options: { env?: CliEnv, stdin?: stri
     stdin: Readable.from([Buffer.from(options.stdin ?? '')]),
     stdout: { write: (text: string) => { stdout += text } },
     stderr: { write: (text: string) => { stderr += text; options.onStderr?.(text) } },
-    graceful: gracefulOn(options.signals ?? new EventEmitter())
+    ...signalsAndGrace(options.signals ?? new EventEmitter())
   })
   return { code, stdout, stderr }
+}
+
+function signalsAndGrace (signals: EventEmitter) {
+  return { signals, graceful: gracefulOn(signals) }
 }
 
 /** close-with-grace as a test has it: SIGINT or SIGTERM from `signals`, and no process exit after. */

@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events'
 import { Readable } from 'node:stream'
 import t from 'tap'
 import type { CliIo } from '../../cli/io.js'
@@ -11,7 +12,8 @@ const io: CliIo = {
   stdin: Readable.from([]),
   stdout: { write: () => true },
   stderr: { write: () => true },
-  graceful: () => undefined
+  graceful: () => undefined,
+  signals: new EventEmitter()
 }
 
 t.test('resolve passes on an error that is not TensorFlow\'s', async (t) => {

@@ -9,7 +9,7 @@ t.test('--help and -h print the help, whatever else is given', async (t) => {
 })
 
 const USAGE_ERRORS: Array<[string[], string]> = [
-  [[], 'missing command: resolve, plan, lint or serve'],
+  [[], 'missing command: resolve, plan, lint, serve, join or lease'],
   [['bogus'], 'unknown command: bogus'],
   [['toString'], 'unknown command: toString'],
   [['lint', 'f.json', '--task', 'worker:1'], 'lint takes no --task'],
