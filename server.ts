@@ -1,8 +1,15 @@
 import closeWithGrace from 'close-with-grace'
 import { buildApp } from './app.js'
-import { readConfig } from './config.js'
+import { readConfig, type Config } from './config.js'
 
-const config = readConfig()
+let config: Config
+try {
+  config = readConfig()
+} catch (error) {
+  // a setting the operator got wrong: say which, in one line, and no stack trace
+  process.stderr.write(`runconfig-service: ${(error as Error).message}\n`)
+  process.exit(1)
+}
 // limits and timeouts: buildApp's defaults (limits.ts)
 const app = await buildApp({
   databaseUrl: config.DATABASE_URL,

@@ -7,13 +7,13 @@ import { UsageError, type CliIo } from './io.js'
 
 /** Options of `runconfig plan`. */
 export interface PlanOptions {
-  format: 'json' | 'ndjson' | 'env' | 'shell' | 'kubernetes'
+  format: 'json' | 'ndjson' | 'dotenv' | 'shell' | 'kubernetes'
   /** `TYPE:INDEX`: keep only that node. */
   task?: string
 }
 
 // Formats that give each node its TF_CONFIG text
-const ENVIRONMENT_FORMATS = ['env', 'shell', 'kubernetes']
+const ENVIRONMENT_FORMATS = ['dotenv', 'shell', 'kubernetes']
 
 /** `runconfig plan FILE`: every node of a cluster, in the chosen format. */
 export function planCommand (request: PlanRequest, options: PlanOptions, io: CliIo): number {
@@ -49,7 +49,7 @@ function renderPlan (plan: ClusterPlan, format: PlanOptions['format']): string {
     case 'json': return JSON.stringify(plan, null, 2) + '\n'
     case 'ndjson': return ndjsonLines(plan)
     case 'kubernetes': return JSON.stringify(kubernetesEnv(plan), null, 2) + '\n'
-    case 'env': return planDotenv(plan)
+    case 'dotenv': return planDotenv(plan)
     case 'shell': return planShell(plan)
   }
 }

@@ -9,6 +9,12 @@ export async function serveCommand (env: CliEnv, io: CliIo): Promise<number> {
   const { PORT, HOST, LOG_LEVEL } = { ...DEFAULTS, ...env }
   if (!/^[0-9]{1,5}$/.test(PORT) || Number(PORT) > 65535) throw new UsageError(`PORT must be a port number, not ${PORT}`)
   // loaded only here: the other commands work without the HTTP stack
+  const { readConfig } = await import('../config.js')
+  try {
+    readConfig({ ...env, PORT, HOST, LOG_LEVEL })
+  } catch (error) {
+    throw new UsageError((error as Error).message)
+  }
   const { buildApp } = await import('../app.js')
   const app = await buildApp({ logger: { level: LOG_LEVEL } })
   try {
