@@ -8,16 +8,28 @@ import jsonBody from './plugins/json-body.js'
 import metrics, { type MetricsOptions } from './plugins/metrics.js'
 import overload, { type PressureOptions } from './plugins/overload.js'
 import planWorkers, { type PlanWorkersOptions } from './plugins/plan-workers.js'
+import leaseSweep, { type LeaseSweepOptions } from './plugins/lease-sweep.js'
 import shutdown from './plugins/shutdown.js'
+import rendezvous, { type RendezvousPluginOptions } from './plugins/rendezvous.js'
 import store from './plugins/store.js'
+import { VALIDATORS } from './plugins/validators.generated.js'
+import { precompiledValidators } from './plugins/validators.js'
 import clusterPlan from './routes/cluster-plan.js'
 import docs from './routes/docs.js'
 import health from './routes/health.js'
+import jobEvents from './routes/job-events.js'
+import jobs from './routes/jobs.js'
+import leases from './routes/leases.js'
+import { serializeRequest } from './routes/lib/redact.js'
 import lint from './routes/lint.js'
+import members from './routes/members.js'
 import runConfig from './routes/run-config.js'
+import web, { type WebOptions } from './routes/web.js'
 import type { Clock } from './src/coordination/clock.js'
+import { DEFAULT_PORT_RANGE, parsePortRange, type PortRange } from './src/coordination/lease-rules.js'
+import { stringifyJson } from './src/index.js'
 import { CONTRACT_SCHEMAS } from './src/schemas.js'
-import { MEMORY_DATABASE_URL } from './src/store/index.js'
+import { MEMORY_DATABASE_URL, type PostgresSettings } from './src/store/index.js'
 
 /** The API contract's version: bump it on purpose when the contract changes (not the package's). */
 export const API_INFO = {
@@ -38,11 +50,27 @@ export type AppOptions = FastifyHttpOptions<Server> & {
   databaseUrl?: string
   /** Where the rules read the time; default the system clock (tests pass a manual one). */
   clock?: Clock
+  /** The admin token (RUNCONFIG_ADMIN_TOKEN) and the limits of waits: default limits.ts RENDEZVOUS_LIMITS. */
+  rendezvous?: RendezvousPluginOptions
   /** GET /metrics; tests turn the runtime's default metrics off. */
   metrics?: MetricsOptions
+  /** The web view's built files; default dist/public. */
+  web?: WebOptions
+  /** How a PostgreSQL store uses its database; default limits.ts POSTGRES_LIMITS. */
+  postgres?: PostgresSettings
+  /** RUNCONFIG_ADMIN_TOKEN: when set, creating leases (and managing jobs) needs it. */
+  adminToken?: string
+  /** RUNCONFIG_PORT_RANGE: the ports leases are picked from; default 20000-29999. */
+  portRange?: PortRange
+  /** The periodic sweep of expired leases. */
+  leaseSweep?: LeaseSweepOptions
 }
 
-export async function buildApp ({ pressure = {}, planWorkers: workers = {}, databaseUrl = MEMORY_DATABASE_URL, clock, metrics: metricsOptions = {}, ...opts }: AppOptions = {}) {
+export async function buildApp ({
+  pressure = {}, planWorkers: workers = {}, databaseUrl = MEMORY_DATABASE_URL, clock, rendezvous: rendezvousOptions = {},
+  metrics: metricsOptions = {}, web: webOptions = {}, postgres, adminToken, portRange = parsePortRange(DEFAULT_PORT_RANGE),
+  leaseSweep: sweep = {}, ...opts
+}: AppOptions = {}) {
   const { headersTimeout, connectionsCheckingInterval, ...timeouts } = SERVER_TIMEOUTS
   const app = Fastify({
     // limits.ts says why each value; the cluster plan routes set a larger bodyLimit of their own
@@ -54,7 +82,11 @@ export async function buildApp ({ pressure = {}, planWorkers: workers = {}, data
     // on close(): idle keep-alive connections end at once, busy ones after their answer (plugins/shutdown.ts)
     forceCloseConnections: 'idle',
     return503OnClosing: true,
+    // the route validators npm run validators generated: Ajv compiled them at each start otherwise
+    schemaController: { compilersFactory: { buildValidator: precompiledValidators(VALIDATORS) } },
     ...opts,
+    // lease ids (capabilities) in request paths are never logged
+    logger: typeof opts.logger === 'object' ? { ...opts.logger, serializers: { req: serializeRequest, ...opts.logger.serializers } } : opts.logger,
     http: { headersTimeout, connectionsCheckingInterval, ...opts.http },
     // Fastify's defaults drop unknown keys and coerce types; a misspelt RunConfig argument must be
     // an error and "1" is not an integer (TF_CONFIG keeps extra keys: its schema allows them).
@@ -62,11 +94,12 @@ export async function buildApp ({ pressure = {}, planWorkers: workers = {}, data
     // verbose: a schema error carries its data, so that a 400 can list every unknown key (plugins/errors.ts)
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, inlineRefs: false, verbose: true } }
   }).withTypeProvider<TypeBoxTypeProvider>()
-  // The core answers plain JSON already in API form: JSON.stringify writes it exactly, whatever a
+  // The core answers plain JSON already in API form: JSON.stringify writes it exactly (stringifyJson:
+  // ints past 2^53 as exact literals), whatever a
   // TF_CONFIG value holds. The response schemas remain the contract (types, openapi.yaml);
   // fast-json-stringify would drop or coerce what they do not foresee, and it compiles a
   // ConfigProto validator on each route's first answer (2 to 3 s each).
-  app.setSerializerCompiler(() => (data) => JSON.stringify(data))
+  app.setSerializerCompiler(() => (data) => stringifyJson(data))
 
   await app.register(swagger, {
     openapi: {
@@ -75,6 +108,8 @@ export async function buildApp ({ pressure = {}, planWorkers: workers = {}, data
       tags: [
         { name: 'run-config', description: 'One node' },
         { name: 'cluster-plan', description: 'Every node of a cluster' },
+        { name: 'rendezvous', description: 'Nodes join a job as they start, and get their TF_CONFIG once all are in' },
+        { name: 'leases', description: 'Ports held on hosts, so that no two jobs pick the same one' },
         { name: 'operations', description: 'Probes' }
       ]
     },
@@ -88,12 +123,19 @@ export async function buildApp ({ pressure = {}, planWorkers: workers = {}, data
   await app.register(shutdown)
   await app.register(overload, pressure)
   await app.register(planWorkers, workers)
-  await app.register(store, { databaseUrl, clock })
+  await app.register(store, { databaseUrl, clock, postgres })
+  await app.register(rendezvous, { adminToken, ...rendezvousOptions })
+  await app.register(leaseSweep, sweep)
   await app.register(docs)
   // explicit order: it is openapi.yaml's order
   await app.register(runConfig)
   await app.register(clusterPlan)
   await app.register(lint)
+  await app.register(jobs)
+  await app.register(members)
+  await app.register(jobEvents)
+  await app.register(leases, { portRange, adminToken })
   await app.register(health)
+  await app.register(web, webOptions)
   return app
 }

@@ -60,3 +60,55 @@ export const PLAN_WORKERS = {
   /** A worker's V8 heap: 1,000-task plans with include and 120-character addresses (245 MB of JSON) need 450 MB. */
   maxOldGenerationSizeMb: 512
 } as const
+
+/**
+ * PostgreSQL (DATABASE_URL=postgres://…), per replica; DATABASE_* variables override the first three
+ * (config.ts). Sized for several replicas on one server with PostgreSQL's default max_connections
+ * (100): three replicas hold at most 3 × (10 + 1) = 33 connections.
+ */
+export const POSTGRES_LIMITS = {
+  /**
+   * A request holds a connection only for its transaction (a few ms: one locked row, one write);
+   * long polls and event streams wait on the in-process notifier and hold none. Ten serve
+   * thousands of joins a second; more would only queue the same row locks inside PostgreSQL.
+   */
+  poolMax: 10,
+  /**
+   * Every statement is a lookup by key or an update of one row: a statement still running after
+   * 5 s waits behind a lock held by a frozen replica or an overloaded server. It is cancelled and
+   * the request answered 503 (nothing stored) rather than left to outlast the client's timeout.
+   */
+  statementTimeoutMs: 5_000,
+  /**
+   * Opening a connection, or waiting for a free one when all ten are busy: past 5 s the request is
+   * answered 503 with Retry-After (backpressure) instead of queueing without bound.
+   */
+  connectTimeoutMs: 5_000,
+  /** A replica frozen inside a transaction (a stopped VM) releases its row locks after this. */
+  idleInTransactionMs: 10_000,
+  /**
+   * Notifications are not durable: a replica that loses its LISTEN connection misses those sent
+   * meanwhile. Every second it re-reads the version of each job it has waiters on (one indexed
+   * query, only while someone waits), so a waiter is answered within a second even then.
+   */
+  recheckMs: 1_000,
+  /** The LISTEN connection's reconnect delay: doubling from 100 ms to 5 s, with jitter, so that replicas do not stampede a database that has just returned. */
+  reconnectMs: { first: 100, last: 5_000 },
+  /** The 503s of an unavailable database: a restart or failover takes seconds. */
+  retryAfterSecs: 2
+} as const
+
+/** Rendezvous (COORDINATION.md C.2–C.3): waits, their wake-ups, expiry. */
+export const RENDEZVOUS_LIMITS = {
+  /**
+   * Long polls and event streams open at once, all jobs together; beyond, 503 with Retry-After.
+   * Each costs a socket and about 2 kB; 10,000 covers ten 1,000-node jobs assembling at once.
+   */
+  maxWatches: 10_000,
+  /** How often rounds past their deadline are marked expired even if no request touches them. */
+  sweepIntervalMs: 1_000,
+  /** An event stream's comment line, so that proxies and load balancers keep an idle stream open. */
+  heartbeatMs: 15_000,
+  /** Retry-After of a 202 (still gathering): the client's next long poll may start at once. */
+  gatheringRetryAfter: 1
+} as const

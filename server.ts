@@ -1,6 +1,7 @@
 import closeWithGrace from 'close-with-grace'
 import { buildApp } from './app.js'
-import { readConfig, type Config } from './config.js'
+import { postgresSettings, readConfig, type Config } from './config.js'
+import { parsePortRange } from './src/coordination/lease-rules.js'
 
 let config: Config
 try {
@@ -13,6 +14,9 @@ try {
 // limits and timeouts: buildApp's defaults (limits.ts)
 const app = await buildApp({
   databaseUrl: config.DATABASE_URL,
+  adminToken: config.RUNCONFIG_ADMIN_TOKEN,
+  portRange: parsePortRange(config.RUNCONFIG_PORT_RANGE),
+  postgres: postgresSettings(config),
   logger: {
     level: config.LOG_LEVEL,
     // JSON lines in production; readable lines in a developer's terminal (pino-pretty is a devDependency)

@@ -11,11 +11,12 @@ const percent = (cores: number) => Number.isFinite(cores) ? `${Math.round(cores 
 export function throughputTable (figures: TargetFigures[]): string {
   return table(
     [
-      'target', 'req/s', 'p50', 'p99', 'req/s ÷ hello-world', 'req/s ÷ node:http',
+      'target', 'req/s', 'p50', 'p99', 'req/s ÷ floor', 'p99 ÷ floor', 'req/s ÷ hello-world', 'req/s ÷ node:http',
       'server CPU/request', 'CPU/request ÷ hello-world', 'server CPU', 'load gen CPU', 'other CPU', 'failures'
     ],
     figures.map((f) => [
-      f.name, formatCount(f.rps), formatMs(f.p50), formatMs(f.p99), formatRatio(f.vsHello), formatRatio(f.vsRaw),
+      f.name, formatCount(f.rps), formatMs(f.p50), formatMs(f.p99), formatRatio(f.vsFloor), formatRatio(f.p99VsFloor),
+      formatRatio(f.vsHello), formatRatio(f.vsRaw),
       `${Math.round(f.serverUsPerRequest)} µs`, formatRatio(f.costVsHello),
       percent(f.serverCpu), percent(f.loadCpu), percent(f.otherCpu), String(f.failures)
     ])
@@ -57,11 +58,11 @@ export function growth (plans: PlanFigures[], serializers: SerializerComparison)
 }
 
 export function coldStartTable (figures: ColdStartFigures[]): string {
-  const service = figures.find((f) => f.kind === 'service')?.medianMs ?? NaN
+  const hello = figures.find((f) => f.kind === 'hello-fastify')?.medianMs ?? NaN
   return table(
-    ['server', 'up (median)', 'runs', 'service ÷ this', 'first resolve served (median)', '503s before it (all runs)'],
+    ['server', 'up (median)', 'runs', 'this ÷ hello-fastify', 'first resolve served (median)', '503s before it (all runs)'],
     figures.map((f) => [
-      f.kind, formatMs(f.medianMs), f.runs.map((ms) => Math.round(ms)).join(', '), formatRatio(service / f.medianMs),
+      f.kind, formatMs(f.medianMs), f.runs.map((ms) => Math.round(ms)).join(', '), formatRatio(f.medianMs / hello),
       f.firstResolveMs === undefined ? '' : formatMs(f.firstResolveMs), f.shedBeforeFirst === undefined ? '' : String(f.shedBeforeFirst)
     ])
   )

@@ -2,9 +2,11 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import ts from 'typescript'
+import { resolveRunConfig } from '../src/index.js'
+import { SEED_TF_CONFIG } from '../src/schemas/examples.js'
 import { freePort, spawnNode, waitUntilUp, type Child } from './children.js'
 
-export type ServerKind = 'service' | 'hello-fastify' | 'raw-http'
+export type ServerKind = 'service' | 'hello-fastify' | 'raw-http' | 'floor-fastify' | 'service-short-circuit'
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const CACHE = `${ROOT}node_modules/.cache/runconfig-bench/`
@@ -22,12 +24,16 @@ export interface StartOptions {
   logLevel?: string
 }
 
+/** The service's answer to the resolve target: what the floor and the short-circuited service return as a constant. */
+export const RESOLVE_ANSWER = JSON.stringify(resolveRunConfig({ tf_config: SEED_TF_CONFIG }))
+
 /**
  * The baselines as plain JavaScript, so that no TypeScript loader weighs on their start-up:
- * transpiled once per run into node_modules/.cache (where `fastify` still resolves).
+ * transpiled once per run into node_modules/.cache (where `fastify` still resolves; the
+ * short-circuited service's import of dist/ is made absolute).
  */
 function baselineScript (kind: Exclude<ServerKind, 'service'>): string {
-  const source = readFileSync(`${ROOT}bench/servers/${kind}.ts`, 'utf8')
+  const source = readFileSync(`${ROOT}bench/servers/${kind}.ts`, 'utf8').replace("'../../dist/", `'${ROOT}dist/`)
   const { outputText } = ts.transpileModule(source, {
     compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 }
   })
@@ -39,7 +45,9 @@ function baselineScript (kind: Exclude<ServerKind, 'service'>): string {
 
 /** Node arguments and the path answering 200 once the server is up. */
 export function serverCommand (kind: ServerKind): { script: string, readyPath: string } {
-  if (kind === 'service') return { script: `${ROOT}dist/server.js`, readyPath: '/healthz' }
+  // what npm start and the image run (scripts/bundle.js)
+  if (kind === 'service') return { script: `${ROOT}dist/bundle/server.js`, readyPath: '/healthz' }
+  if (kind === 'service-short-circuit') return { script: baselineScript(kind), readyPath: '/healthz' }
   return { script: baselineScript(kind), readyPath: '/' }
 }
 
@@ -48,7 +56,7 @@ export async function startServer (kind: ServerKind, options: StartOptions = {})
   const port = await freePort()
   const { script, readyPath } = serverCommand(kind)
   const child = spawnNode([...(options.nodeArgs ?? []), script], {
-    PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: options.logLevel ?? 'info'
+    PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: options.logLevel ?? 'info', BENCH_ANSWER: RESOLVE_ANSWER
   })
   const url = `http://127.0.0.1:${port}`
   await waitUntilUp(child, url + readyPath, 60_000, 10)

@@ -28,13 +28,28 @@ export const RAW_HTTP: BenchTarget = {
   expect: (body) => (body as { hello?: unknown }).hello === 'world'
 }
 
+const RESOLVE_BODY = JSON.stringify({ tf_config: SEED_TF_CONFIG })
+
+/** The framework's floor for the resolve target: a bare Fastify route returning the same answer. */
+export const FLOOR: BenchTarget = {
+  name: 'floor: bare Fastify, same answer',
+  server: 'floor-fastify',
+  method: 'POST',
+  path: '/v1/run-config',
+  body: RESOLVE_BODY,
+  expect: isWorker1
+}
+
+/** The service's plumbing: POST /v1/run-config with its handler short-circuited to the same answer. */
+export const SHORT_CIRCUIT: BenchTarget = { ...FLOOR, name: 'service, handler short-circuited', server: 'service-short-circuit' }
+
 export const SERVICE_TARGETS: BenchTarget[] = [
   {
     name: 'POST /v1/run-config',
     server: 'service',
     method: 'POST',
     path: '/v1/run-config',
-    body: JSON.stringify({ tf_config: SEED_TF_CONFIG }),
+    body: RESOLVE_BODY,
     expect: isWorker1
   },
   {

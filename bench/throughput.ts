@@ -3,7 +3,7 @@ import { fetchJson } from './http.js'
 import { runLoad, type LoadResult } from './load.js'
 import type { Server, ServerKind } from './servers.js'
 import { median } from './stats.js'
-import { HELLO_FASTIFY, RAW_HTTP, SERVICE_TARGETS, type BenchTarget } from './targets.js'
+import { FLOOR, HELLO_FASTIFY, RAW_HTTP, SERVICE_TARGETS, SHORT_CIRCUIT, type BenchTarget } from './targets.js'
 
 export interface ThroughputOptions {
   rounds: number
@@ -22,6 +22,9 @@ export interface TargetFigures {
   /** Median over the rounds of this target's req/s divided by the baseline's in the same round. */
   vsHello: number
   vsRaw: number
+  /** Likewise against the floor (a bare Fastify route giving the same answer), and the same for p99. */
+  vsFloor: number
+  p99VsFloor: number
   failures: number
   serverCpu: number
   loadCpu: number
@@ -31,7 +34,7 @@ export interface TargetFigures {
   costVsHello: number
 }
 
-export const TARGETS = [HELLO_FASTIFY, RAW_HTTP, ...SERVICE_TARGETS]
+export const TARGETS = [HELLO_FASTIFY, RAW_HTTP, FLOOR, SHORT_CIRCUIT, ...SERVICE_TARGETS]
 
 export async function measureThroughput (
   servers: Record<ServerKind, Server>, options: ThroughputOptions, log: (line: string) => void
@@ -63,6 +66,7 @@ export async function measureThroughput (
   }
   const hello = runs.get(HELLO_FASTIFY) ?? []
   const raw = runs.get(RAW_HTTP) ?? []
+  const floor = runs.get(FLOOR) ?? []
   return TARGETS.map((target) => {
     const results = runs.get(target) ?? []
     const of = (pick: (result: LoadResult) => number) => median(results.map(pick))
@@ -74,6 +78,8 @@ export async function measureThroughput (
       p99: of((result) => result.p99),
       vsHello: median(results.map((result, round) => result.rps / hello[round].rps)),
       vsRaw: median(results.map((result, round) => result.rps / raw[round].rps)),
+      vsFloor: median(results.map((result, round) => result.rps / floor[round].rps)),
+      p99VsFloor: median(results.map((result, round) => result.p99 / floor[round].p99)),
       failures: results.reduce((sum, result) => sum + result.failures, 0),
       serverCpu: of((result) => result.serverCpu),
       loadCpu: of((result) => result.loadCpu),

@@ -1,3 +1,4 @@
+import { stringifyJson } from '../src/python/json-out.js'
 import { kubernetesEnv } from '../src/formats/kubernetes.js'
 import { ndjsonLines } from '../src/formats/ndjson.js'
 import { planDotenv, planShell } from '../src/formats/plan-blocks.js'
@@ -46,9 +47,9 @@ function parseTask (task: string): { type: string, index: number } {
 
 function renderPlan (plan: ClusterPlan, format: PlanOptions['format']): string {
   switch (format) {
-    case 'json': return JSON.stringify(plan, null, 2) + '\n'
+    case 'json': return stringifyJson(plan, 2) + '\n'
     case 'ndjson': return ndjsonLines(plan)
-    case 'kubernetes': return JSON.stringify(kubernetesEnv(plan), null, 2) + '\n'
+    case 'kubernetes': return stringifyJson(kubernetesEnv(plan), 2) + '\n'
     case 'dotenv': return planDotenv(plan)
     case 'shell': return planShell(plan)
   }

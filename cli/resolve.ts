@@ -1,3 +1,4 @@
+import { stringifyJson } from '../src/python/json-out.js'
 import { dotenv } from '../src/formats/dotenv.js'
 import { nodeVariables } from '../src/formats/node-variables.js'
 import { shellLines } from '../src/formats/shell.js'
@@ -35,8 +36,8 @@ export function resolveCommand (options: ResolveOptions, env: CliEnv, io: CliIo)
 }
 
 function renderResolution (resolution: Resolution, format: ResolveOptions['format'], tfConfig: string | undefined): string {
-  if (format === 'json') return JSON.stringify(resolution, null, 2) + '\n'
-  if (format === 'ndjson') return JSON.stringify(resolution) + '\n'
+  if (format === 'json') return stringifyJson(resolution, 2) + '\n'
+  if (format === 'ndjson') return stringifyJson(resolution) + '\n'
   const vars = nodeVariables(resolution, tfConfig)
   try {
     return format === 'dotenv' ? dotenv(vars) : shellLines(vars)

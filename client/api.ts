@@ -86,6 +86,202 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/jobs/{job}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A job and its current round: who is in, which slots are missing
+         * @description Needs the job's join token or the admin token. A round past its deadline shows as expired.
+         */
+        get: operations["getJob"];
+        /**
+         * Create a rendezvous job
+         * @description The cluster to assemble (role → number of tasks), the RunConfig arguments and TF_CONFIG keys every node gets, and how long each round may gather. 201 with the job and its join token; 200 (the same token) when the job exists with the same definition, key order aside: a launcher that lost the answer may retry. Needs the admin token when RUNCONFIG_ADMIN_TOKEN is set (else open).
+         */
+        put: operations["createJob"];
+        post?: never;
+        /**
+         * Delete a job
+         * @description Its members and waits end (a wait in flight is answered 410); afterwards every URL of the job answers 404. Needs the admin token when RUNCONFIG_ADMIN_TOKEN is set (else open).
+         */
+        delete: operations["deleteJob"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the rendezvous jobs
+         * @description Needs the admin token when RUNCONFIG_ADMIN_TOKEN is set (else open).
+         */
+        get: operations["listJobs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/jobs/{job}/rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start the next round of a job
+         * @description round + 1, gathering, no members, a new deadline. A member of the round just ended that joins again with the same key and role, asking for no index, gets its index back. No body. Needs the admin token when RUNCONFIG_ADMIN_TOKEN is set (else open).
+         */
+        post: operations["startRound"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/jobs/{job}/members/{member}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Join a job: take a slot of the current round
+         * @description Needs the job's join token. Without index: the lowest free index of the role, or this member's index of the previous round. 201 when the slot is taken; 200 when this member already holds it and the request agrees (a retry is a no-op, also once the round is complete). Nothing is stored on any refusal.
+         */
+        put: operations["joinJob"];
+        post?: never;
+        /**
+         * Leave a job: free this member's slot
+         * @description Only while the round gathers.
+         */
+        delete: operations["leaveJob"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/jobs/{job}/members/{member}/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * This member's TF_CONFIG and RunConfig, once every slot is taken (long poll)
+         * @description 200 when the round is complete: this node as POST /v1/cluster-plan plans it for the cluster the members made, with tf_config (the object to export as TF_CONFIG) and run_config (as POST /v1/run-config answers). Otherwise waits up to ?wait seconds (0 to 60) for the round to complete, then 202 with the missing slots and Retry-After. A wait that reaches the deadline is answered 410.
+         */
+        get: operations["getMemberConfig"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/jobs/{job}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The job view as it changes (server-sent events)
+         * @description Needs the job's join token or the admin token (Authorization header: read the stream with fetch(), not EventSource). On connect one `job` event with the current view, then one per version change (`id: <version>`, `data: <job view JSON>`); a `: heartbeat` comment every 15 s; when the job is deleted an `event: deleted` (data `{}`) and the stream ends.
+         */
+        get: operations["streamJobEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/hosts/{host}/leases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Lease a port on a host
+         * @description A port of RUNCONFIG_PORT_RANGE (default 20000-29999) that no unexpired lease holds on this host, or the one asked for. The same Idempotency-Key on the same host answers the same lease again (200) while it lasts.
+         */
+        post: operations["createLease"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/leases/{lease}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Renew a lease
+         * @description It now expires ttl_secs from now.
+         */
+        put: operations["renewLease"];
+        post?: never;
+        /**
+         * Release a lease
+         * @description The port is free again at once.
+         */
+        delete: operations["releaseLease"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/leases/{lease}/conflict": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report that the port could not be bound
+         * @description The port is quarantined on this host for 10 minutes, and a lease on another port replaces this one (same holder, time to live and Idempotency-Key). Reporting the same lease again answers the same replacement (200).
+         */
+        post: operations["reportLeaseConflict"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -115,7 +311,7 @@ export interface paths {
         };
         /**
          * Readiness: the service takes requests
-         * @description 503 once shutdown has begun (SIGTERM/SIGINT), so that load balancers stop sending traffic. Overload does not make it fail: requests are shed one by one (503 with Retry-After) instead.
+         * @description 503 once shutdown has begun (SIGTERM/SIGINT), so that load balancers stop sending traffic, and while the database does not answer (PostgreSQL down or unreachable; ready again by itself when it returns). Overload does not make it fail: requests are shed one by one (503 with Retry-After) instead.
          */
         get: operations["getReadiness"];
         put?: never;
@@ -814,8 +1010,8 @@ export interface components {
             train_distribute?: components["schemas"]["Strategy"] | null;
             /** @description Strategy for evaluation */
             eval_distribute?: components["schemas"]["Strategy"] | null;
-            /** @description A remote cluster: with train_distribute, this node becomes a standalone client of it */
-            remote_cluster?: components["schemas"]["Cluster"] | null;
+            /** @description A remote cluster, usually a cluster object: with train_distribute and a truthy value, this node becomes a standalone client of it. TensorFlow only tests its truthiness and keeps it as given (a string, a number, a list too): any JSON value, echoed as cluster_spec (SPEC B §10) */
+            remote_cluster?: unknown;
         };
         /**
          * @description RunConfig(...) keyword arguments by their Python names: an absent key is not passed, null is None. Unknown names are a 400
@@ -920,7 +1116,7 @@ export interface components {
             [key: string]: unknown;
         };
         /**
-         * @description The RunConfig TensorFlow builds: its 17 arguments as stored and its 10 distributed properties
+         * @description The RunConfig TensorFlow builds: its 17 arguments as stored and its 10 distributed properties. Values taken from TF_CONFIG text keep Python's meaning: ints are exact JSON integer literals at any size, and the floats JSON cannot hold (NaN, Infinity, -Infinity) are the strings "NaN", "Infinity", "-Infinity", as in proto3 JSON (never null, which would read as absent)
          * @example {
          *       "model_dir": null,
          *       "tf_random_seed": null,
@@ -976,7 +1172,7 @@ export interface components {
          *     }
          */
         RunConfig: {
-            /** @description The argument, else TF_CONFIG model_dir (any JSON value), else null */
+            /** @description The argument, else TF_CONFIG model_dir (any JSON value: see NaN below), else null */
             model_dir: unknown;
             tf_random_seed: number | null;
             save_summary_steps: number | null;
@@ -996,15 +1192,11 @@ export interface components {
             experimental_max_worker_delay_secs: number | null;
             session_creation_timeout_secs: number | null;
             checkpoint_save_graph_def: boolean | null;
-            /** @description ClusterSpec.as_dict(): job → [addresses], or {index: address} for sparse jobs; a standalone client's remote cluster as given; {} for local mode and evaluators */
-            cluster_spec: {
-                [key: string]: unknown[] | {
-                    [key: string]: unknown;
-                };
-            };
+            /** @description ClusterSpec.as_dict(): job → [addresses] (job_tasks(job), holes as null, when the highest index + 1 is the number of tasks), else {index: address} for sparse jobs; {} for local mode and evaluators; a standalone client's remote cluster as given (any JSON value) */
+            cluster_spec: unknown;
             /** @description TF_CONFIG task.type as given (a job name), "worker" in local mode */
             task_type: unknown;
-            /** @description int(TF_CONFIG task.index) */
+            /** @description int(TF_CONFIG task.index), exact at any size: a Python int, written as an exact JSON integer literal even past 2^53 (an evaluator's index has no upper bound; JSON.parse rounds such a literal to the nearest double, so read the text with a big-integer-aware parser to keep it) */
             task_id: number;
             /** @description grpc://<address of this task>, "", or TF_CONFIG session_master (any JSON value) */
             master: unknown;
@@ -1121,7 +1313,7 @@ export interface components {
                      * @description The Python exception class TensorFlow raises
                      * @enum {unknown}
                      */
-                    exception: "ValueError" | "TypeError" | "AttributeError" | "JSONDecodeError" | "IndexError" | "OverflowError" | "RuntimeError" | "RecursionError";
+                    exception: "ValueError" | "TypeError" | "AttributeError" | "JSONDecodeError" | "IndexError" | "OverflowError" | "RuntimeError" | "RecursionError" | "UnicodeEncodeError";
                     /** @description str(exception), verbatim */
                     message: string;
                 };
@@ -1462,7 +1654,7 @@ export interface components {
                  * @description The Python exception class TensorFlow raises
                  * @enum {unknown}
                  */
-                exception: "ValueError" | "TypeError" | "AttributeError" | "JSONDecodeError" | "IndexError" | "OverflowError" | "RuntimeError" | "RecursionError";
+                exception: "ValueError" | "TypeError" | "AttributeError" | "JSONDecodeError" | "IndexError" | "OverflowError" | "RuntimeError" | "RecursionError" | "UnicodeEncodeError";
                 /** @description str(exception), verbatim */
                 message: string;
             } | null;
@@ -1504,7 +1696,131 @@ export interface components {
             }[];
         };
         /**
-         * @description The request was refused: 400 schema violation (the message names the field), 404, 405, 413 too large, 415 not JSON, 503 shutting down or overloaded (with Retry-After)
+         * @description A rendezvous job and its current round
+         * @example {
+         *       "job": "resnet50",
+         *       "round": 1,
+         *       "state": "gathering",
+         *       "cluster": {
+         *         "chief": 1,
+         *         "worker": 2
+         *       },
+         *       "join_timeout_secs": 600,
+         *       "deadline": "2026-12-02T10:10:00.000Z",
+         *       "version": 3,
+         *       "expected": 3,
+         *       "joined": 2,
+         *       "members": [
+         *         {
+         *           "member": "chief-0",
+         *           "role": "chief",
+         *           "index": 0,
+         *           "host": "10.0.0.5",
+         *           "port": 2222,
+         *           "joined_at": "2026-12-02T10:00:01.000Z"
+         *         },
+         *         {
+         *           "member": "worker-a",
+         *           "role": "worker",
+         *           "index": 0,
+         *           "host": "10.0.0.6",
+         *           "port": 2222,
+         *           "joined_at": "2026-12-02T10:00:02.000Z"
+         *         }
+         *       ],
+         *       "missing": [
+         *         {
+         *           "role": "worker",
+         *           "index": 1
+         *         }
+         *       ]
+         *     }
+         */
+        JobView: {
+            job: string;
+            /** @description Starts at 1; POST …/rounds starts the next */
+            round: number;
+            /**
+             * @description The current round: gathering members, complete, or past its deadline
+             * @enum {unknown}
+             */
+            state: "gathering" | "complete" | "expired";
+            /**
+             * @description TensorFlow job name → number of tasks (at least 1; chief, master and evaluator at most 1; 100000 in all)
+             * @example {
+             *       "chief": 1,
+             *       "ps": 2,
+             *       "worker": 8,
+             *       "evaluator": 1
+             *     }
+             */
+            cluster: {
+                [key: string]: number;
+            };
+            join_timeout_secs: number;
+            /**
+             * Format: date-time
+             * @description When the round expires unless complete
+             * @example 2026-12-02T10:00:00.000Z
+             */
+            deadline: string;
+            /** @description Increases on every change of the job */
+            version: number;
+            /** @description Slots in the cluster (the evaluator included) */
+            expected: number;
+            /** @description Members in this round */
+            joined: number;
+            /** @description In global id order, the evaluator last */
+            members: {
+                member: string;
+                role: string;
+                index: number;
+                host: string;
+                /** @description null while a leased port is pending */
+                port: number | null;
+                /**
+                 * Format: date-time
+                 * @description When it joined this round
+                 * @example 2026-12-02T10:00:00.000Z
+                 */
+                joined_at: string;
+            }[];
+            /** @description The free slots, in the same order */
+            missing: {
+                /** @description Its TensorFlow job name */
+                role: string;
+                /** @description Its index in that job */
+                index: number;
+            }[];
+        };
+        /**
+         * @description A port held on a host
+         * @example {
+         *       "lease": "kV3pYq0m4oQ2wA9fZb8cT1uE6rN5sJ7hL0dG2iX3yMa",
+         *       "host": "node-7.cluster.local",
+         *       "port": 20000,
+         *       "holder": "trainer-42/worker-3",
+         *       "fencing_token": 17,
+         *       "expires_at": "2026-12-02T10:05:00.000Z"
+         *     }
+         */
+        Lease: {
+            /** @description The lease id: the capability to renew, release or report the lease; keep it secret */
+            lease: string;
+            /** @description The host, as the service compares hosts (names in lower case, IPv6 compressed) */
+            host: string;
+            port: number;
+            holder: string;
+            /** @description Strictly increases with every lease granted on this host and port */
+            fencing_token: number;
+            /**
+             * Format: date-time
+             * @description RFC 3339 UTC; the port is free again from then on
+             */
+            expires_at: string;
+        };
+        /**
+         * @description The request was refused: 400 schema violation (the message names the field), 404, 405, 413 too large, 415 not JSON, 503 shutting down, overloaded or the database unavailable (with Retry-After)
          * @example {
          *       "statusCode": 400,
          *       "code": "FST_ERR_VALIDATION",
@@ -1536,7 +1852,7 @@ export interface components {
              * @description The Python exception class TensorFlow raises
              * @enum {unknown}
              */
-            exception: "ValueError" | "TypeError" | "AttributeError" | "JSONDecodeError" | "IndexError" | "OverflowError" | "RuntimeError" | "RecursionError";
+            exception: "ValueError" | "TypeError" | "AttributeError" | "JSONDecodeError" | "IndexError" | "OverflowError" | "RuntimeError" | "RecursionError" | "UnicodeEncodeError";
             /** @description str(exception): TensorFlow's exact text */
             message: string;
         };
@@ -1566,7 +1882,7 @@ export interface components {
              * @description The Python exception class TensorFlow raises
              * @enum {unknown}
              */
-            exception: "ValueError" | "TypeError" | "AttributeError" | "JSONDecodeError" | "IndexError" | "OverflowError" | "RuntimeError" | "RecursionError";
+            exception: "ValueError" | "TypeError" | "AttributeError" | "JSONDecodeError" | "IndexError" | "OverflowError" | "RuntimeError" | "RecursionError" | "UnicodeEncodeError";
             /** @description str(exception): TensorFlow's exact text */
             message: string;
             /** @description Every node TensorFlow fails on; empty when the cluster itself is invalid and names no task */
@@ -2137,6 +2453,1502 @@ export interface operations {
             };
         };
     };
+    getJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The job name (a DNS-1123 label)
+                 * @example resnet50
+                 */
+                job: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A rendezvous job and its current round */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobView"];
+                };
+            };
+            /** @description The job name or the body does not match the schema; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid token (Authorization: Bearer <token>) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such job */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The server is shutting down, or overloaded (Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The job name (a DNS-1123 label)
+                 * @example resnet50
+                 */
+                job: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "cluster": {
+                 *         "chief": 1,
+                 *         "ps": 2,
+                 *         "worker": 8,
+                 *         "evaluator": 1
+                 *       },
+                 *       "config": {
+                 *         "save_checkpoints_steps": 1000
+                 *       },
+                 *       "join_timeout_secs": 600
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description TensorFlow job name → number of tasks (at least 1; chief, master and evaluator at most 1; 100000 in all)
+                     * @example {
+                     *       "chief": 1,
+                     *       "ps": 2,
+                     *       "worker": 8,
+                     *       "evaluator": 1
+                     *     }
+                     */
+                    cluster: {
+                        [key: string]: number;
+                    };
+                    config?: components["schemas"]["RunConfigArguments"];
+                    /**
+                     * @description Other TF_CONFIG keys every node gets (environment, session_master, model_dir, ...)
+                     * @example {
+                     *       "environment": "cloud"
+                     *     }
+                     */
+                    tf_config?: {
+                        /** @description Not here: the members make the cluster */
+                        cluster?: unknown;
+                        /** @description Not here: each member gets its own task */
+                        task?: unknown;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                    /**
+                     * @description Seconds each round may gather, counted from its start
+                     * @default 600
+                     */
+                    join_timeout_secs?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The job, and its join token */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        job: string;
+                        /** @description Starts at 1; POST …/rounds starts the next */
+                        round: number;
+                        /**
+                         * @description The current round: gathering members, complete, or past its deadline
+                         * @enum {unknown}
+                         */
+                        state: "gathering" | "complete" | "expired";
+                        /**
+                         * @description TensorFlow job name → number of tasks (at least 1; chief, master and evaluator at most 1; 100000 in all)
+                         * @example {
+                         *       "chief": 1,
+                         *       "ps": 2,
+                         *       "worker": 8,
+                         *       "evaluator": 1
+                         *     }
+                         */
+                        cluster: {
+                            [key: string]: number;
+                        };
+                        join_timeout_secs: number;
+                        /**
+                         * Format: date-time
+                         * @description When the round expires unless complete
+                         * @example 2026-12-02T10:00:00.000Z
+                         */
+                        deadline: string;
+                        /** @description Increases on every change of the job */
+                        version: number;
+                        /** @description Slots in the cluster (the evaluator included) */
+                        expected: number;
+                        /** @description Members in this round */
+                        joined: number;
+                        /** @description In global id order, the evaluator last */
+                        members: {
+                            member: string;
+                            role: string;
+                            index: number;
+                            host: string;
+                            /** @description null while a leased port is pending */
+                            port: number | null;
+                            /**
+                             * Format: date-time
+                             * @description When it joined this round
+                             * @example 2026-12-02T10:00:00.000Z
+                             */
+                            joined_at: string;
+                        }[];
+                        /** @description The free slots, in the same order */
+                        missing: {
+                            /** @description Its TensorFlow job name */
+                            role: string;
+                            /** @description Its index in that job */
+                            index: number;
+                        }[];
+                        /** @description The join token: send it as Authorization: Bearer <token> to join and to read the job */
+                        token: string;
+                    };
+                };
+            };
+            /** @description The job, and its join token */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        job: string;
+                        /** @description Starts at 1; POST …/rounds starts the next */
+                        round: number;
+                        /**
+                         * @description The current round: gathering members, complete, or past its deadline
+                         * @enum {unknown}
+                         */
+                        state: "gathering" | "complete" | "expired";
+                        /**
+                         * @description TensorFlow job name → number of tasks (at least 1; chief, master and evaluator at most 1; 100000 in all)
+                         * @example {
+                         *       "chief": 1,
+                         *       "ps": 2,
+                         *       "worker": 8,
+                         *       "evaluator": 1
+                         *     }
+                         */
+                        cluster: {
+                            [key: string]: number;
+                        };
+                        join_timeout_secs: number;
+                        /**
+                         * Format: date-time
+                         * @description When the round expires unless complete
+                         * @example 2026-12-02T10:00:00.000Z
+                         */
+                        deadline: string;
+                        /** @description Increases on every change of the job */
+                        version: number;
+                        /** @description Slots in the cluster (the evaluator included) */
+                        expected: number;
+                        /** @description Members in this round */
+                        joined: number;
+                        /** @description In global id order, the evaluator last */
+                        members: {
+                            member: string;
+                            role: string;
+                            index: number;
+                            host: string;
+                            /** @description null while a leased port is pending */
+                            port: number | null;
+                            /**
+                             * Format: date-time
+                             * @description When it joined this round
+                             * @example 2026-12-02T10:00:00.000Z
+                             */
+                            joined_at: string;
+                        }[];
+                        /** @description The free slots, in the same order */
+                        missing: {
+                            /** @description Its TensorFlow job name */
+                            role: string;
+                            /** @description Its index in that job */
+                            index: number;
+                        }[];
+                        /** @description The join token: send it as Authorization: Bearer <token> to join and to read the job */
+                        token: string;
+                    };
+                };
+            };
+            /** @description The job name or the body does not match the schema; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid token (Authorization: Bearer <token>) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The job exists with another definition */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A count below 1, a second chief, master or evaluator, over 100,000 tasks; or TensorFlow refuses the config (checked with placeholder addresses, as POST /v1/cluster-plan/lint reports it) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PythonError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description The server is shutting down, or overloaded (Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The job name (a DNS-1123 label)
+                 * @example resnet50
+                 */
+                job: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The job name or the body does not match the schema; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid token (Authorization: Bearer <token>) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such job */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The server is shutting down, or overloaded (Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listJobs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every job, by name */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        jobs: {
+                            job: string;
+                            round: number;
+                            /**
+                             * @description The current round: gathering members, complete, or past its deadline
+                             * @enum {unknown}
+                             */
+                            state: "gathering" | "complete" | "expired";
+                            expected: number;
+                            joined: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description No valid token (Authorization: Bearer <token>) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The server is shutting down, or overloaded (Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    startRound: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The job name (a DNS-1123 label)
+                 * @example resnet50
+                 */
+                job: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A rendezvous job and its current round */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobView"];
+                };
+            };
+            /** @description The job name or the body does not match the schema; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid token (Authorization: Bearer <token>) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such job */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The server is shutting down, or overloaded (Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    joinJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The job name (a DNS-1123 label)
+                 * @example resnet50
+                 */
+                job: string;
+                /**
+                 * @description A stable key the node chooses (pod name, host:port, ...)
+                 * @example worker-3
+                 */
+                member: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "role": "worker",
+                 *       "index": 3,
+                 *       "host": "10.0.0.7",
+                 *       "port": 2222
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description A job name of the cluster
+                     * @example worker
+                     */
+                    role: string;
+                    /** @description Default: the lowest free index of the role (or this member's index of the previous round) */
+                    index?: number;
+                    /**
+                     * @description An RFC 1123 host name, an IPv4 address, or an IPv6 address in brackets (no zone); names are case-insensitive
+                     * @example node-7.cluster.local
+                     * @example 10.0.0.7
+                     * @example [fd00::7]
+                     */
+                    host: string;
+                    /** @description The port this node serves on */
+                    port?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The slot this member holds */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "member": "worker-a",
+                     *       "role": "worker",
+                     *       "index": 0,
+                     *       "round": 1,
+                     *       "state": "gathering",
+                     *       "version": 3
+                     *     }
+                     */
+                    "application/json": {
+                        member: string;
+                        role: string;
+                        index: number;
+                        round: number;
+                        /**
+                         * @description The current round: gathering members, complete, or past its deadline
+                         * @enum {unknown}
+                         */
+                        state: "gathering" | "complete" | "expired";
+                        version: number;
+                    };
+                };
+            };
+            /** @description The slot this member holds */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "member": "worker-a",
+                     *       "role": "worker",
+                     *       "index": 0,
+                     *       "round": 1,
+                     *       "state": "gathering",
+                     *       "version": 3
+                     *     }
+                     */
+                    "application/json": {
+                        member: string;
+                        role: string;
+                        index: number;
+                        round: number;
+                        /**
+                         * @description The current round: gathering members, complete, or past its deadline
+                         * @enum {unknown}
+                         */
+                        state: "gathering" | "complete" | "expired";
+                        version: number;
+                    };
+                };
+            };
+            /** @description A name, key, host or port that breaks its pattern or range; the message names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not the job's join token (nor the admin token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such job */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The slot belongs to another member (holder), no slot of the role is free, this member holds another slot, or the round is complete without it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "message": "Slot worker 3 belongs to member worker-c",
+                     *       "holder": "worker-c"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {number} */
+                        statusCode: 409;
+                        /** @enum {string} */
+                        error: "Conflict";
+                        /** @description Which conflict: the slot's holder, no free slot, a different slot held, a complete round */
+                        message: string;
+                        /** @description The member in the way */
+                        holder?: string;
+                    };
+                };
+            };
+            /** @description The round expired (missing lists the slots nobody took), or the job was deleted during the wait */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 410,
+                     *       "error": "Gone",
+                     *       "message": "Round 1 of job resnet50 expired before every slot was taken",
+                     *       "missing": [
+                     *         {
+                     *           "role": "worker",
+                     *           "index": 1
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {number} */
+                        statusCode: 410;
+                        /** @enum {string} */
+                        error: "Gone";
+                        message: string;
+                        /** @description The slots nobody took before the deadline */
+                        missing?: {
+                            /** @description Its TensorFlow job name */
+                            role: string;
+                            /** @description Its index in that job */
+                            index: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A role not in the cluster, an index beyond its count, or no port */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The server is shutting down, or too many waits are open (Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    leaveJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The job name (a DNS-1123 label)
+                 * @example resnet50
+                 */
+                job: string;
+                /**
+                 * @description A stable key the node chooses (pod name, host:port, ...)
+                 * @example worker-3
+                 */
+                member: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The slot is free again */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A name, key, host or port that breaks its pattern or range; the message names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not the job's join token (nor the admin token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such job, or the member holds no slot of this round */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The round is complete */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "message": "Slot worker 3 belongs to member worker-c",
+                     *       "holder": "worker-c"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {number} */
+                        statusCode: 409;
+                        /** @enum {string} */
+                        error: "Conflict";
+                        /** @description Which conflict: the slot's holder, no free slot, a different slot held, a complete round */
+                        message: string;
+                        /** @description The member in the way */
+                        holder?: string;
+                    };
+                };
+            };
+            /** @description The round expired (missing lists the slots nobody took), or the job was deleted during the wait */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 410,
+                     *       "error": "Gone",
+                     *       "message": "Round 1 of job resnet50 expired before every slot was taken",
+                     *       "missing": [
+                     *         {
+                     *           "role": "worker",
+                     *           "index": 1
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {number} */
+                        statusCode: 410;
+                        /** @enum {string} */
+                        error: "Gone";
+                        message: string;
+                        /** @description The slots nobody took before the deadline */
+                        missing?: {
+                            /** @description Its TensorFlow job name */
+                            role: string;
+                            /** @description Its index in that job */
+                            index: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description The server is shutting down, or too many waits are open (Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getMemberConfig: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Seconds (0 to 60, default 0) to wait for the round to complete: a long poll
+                 * @example 30
+                 */
+                wait?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The job name (a DNS-1123 label)
+                 * @example resnet50
+                 */
+                job: string;
+                /**
+                 * @description A stable key the node chooses (pod name, host:port, ...)
+                 * @example worker-3
+                 */
+                member: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description This node as POST /v1/cluster-plan plans it, for the cluster the members made */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "task_type": "worker",
+                     *       "task_id": 0,
+                     *       "address": "10.0.0.6:2222",
+                     *       "global_id_in_cluster": 1,
+                     *       "is_chief": false,
+                     *       "master": "grpc://10.0.0.6:2222",
+                     *       "evaluation_master": "",
+                     *       "num_ps_replicas": 0,
+                     *       "num_worker_replicas": 2,
+                     *       "session_config": null,
+                     *       "start_delay_secs": 0,
+                     *       "tf_config": {
+                     *         "cluster": {
+                     *           "chief": [
+                     *             "10.0.0.5:2222"
+                     *           ],
+                     *           "worker": [
+                     *             "10.0.0.6:2222"
+                     *           ]
+                     *         },
+                     *         "task": {
+                     *           "type": "worker",
+                     *           "index": 0
+                     *         }
+                     *       },
+                     *       "round": 1,
+                     *       "version": 3
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Its job */
+                        task_type: string;
+                        /** @description Its index in the job */
+                        task_id: number;
+                        /** @description Its address in the cluster; null for the evaluator */
+                        address: string | null;
+                        global_id_in_cluster: number | null;
+                        is_chief: boolean;
+                        /** @description grpc://<address>, "", or TF_CONFIG session_master (any JSON value) */
+                        master: unknown;
+                        /** @description TF_CONFIG eval_session_master for the evaluator, else "" */
+                        evaluation_master: unknown;
+                        num_ps_replicas: number;
+                        num_worker_replicas: number;
+                        /** @description The RunConfig session_config (canonical proto3 JSON) */
+                        session_config: components["schemas"]["ConfigProto"] | null;
+                        /** @description The worker start delay of train_and_evaluate */
+                        start_delay_secs: number | null;
+                        /** @description The exact object to export as TF_CONFIG (as compact JSON text) */
+                        tf_config: {
+                            cluster: {
+                                [key: string]: string[];
+                            };
+                            task: {
+                                type: string;
+                                index: number;
+                            };
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        run_config: components["schemas"]["RunConfig"];
+                        round: number;
+                        version: number;
+                    };
+                };
+            };
+            /** @description The wait ended first: who is missing (Retry-After) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "state": "gathering",
+                     *       "expected": 3,
+                     *       "joined": 2,
+                     *       "missing": [
+                     *         {
+                     *           "role": "worker",
+                     *           "index": 1
+                     *         }
+                     *       ],
+                     *       "deadline": "2026-12-02T10:10:00.000Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {string} */
+                        state: "gathering";
+                        expected: number;
+                        joined: number;
+                        missing: {
+                            /** @description Its TensorFlow job name */
+                            role: string;
+                            /** @description Its index in that job */
+                            index: number;
+                        }[];
+                        /**
+                         * Format: date-time
+                         * @description When the round expires unless complete
+                         * @example 2026-12-02T10:00:00.000Z
+                         */
+                        deadline: string;
+                    };
+                };
+            };
+            /** @description A name, key, host or port that breaks its pattern or range; the message names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not the job's join token (nor the admin token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such job, or the member has not joined this round */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The round expired (missing lists the slots nobody took), or the job was deleted during the wait */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 410,
+                     *       "error": "Gone",
+                     *       "message": "Round 1 of job resnet50 expired before every slot was taken",
+                     *       "missing": [
+                     *         {
+                     *           "role": "worker",
+                     *           "index": 1
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {number} */
+                        statusCode: 410;
+                        /** @enum {string} */
+                        error: "Gone";
+                        message: string;
+                        /** @description The slots nobody took before the deadline */
+                        missing?: {
+                            /** @description Its TensorFlow job name */
+                            role: string;
+                            /** @description Its index in that job */
+                            index: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description TensorFlow refuses this node's config with the real addresses */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PythonError"];
+                };
+            };
+            /** @description The server is shutting down, or too many waits are open (Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    streamJobEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The job name (a DNS-1123 label)
+                 * @example resnet50
+                 */
+                job: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event stream */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description The job name breaks its pattern */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not the job's join token (nor the admin token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such job */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The server is shutting down, or too many streams are open (Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createLease: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The client's key for this request: the same key on the same host again answers the same lease */
+                "idempotency-key": string;
+            };
+            path: {
+                /** @description An RFC 1123 host name, an IPv4 address, or an IPv6 address in brackets (no zone); names are case-insensitive */
+                host: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "holder": "trainer-42/worker-3",
+                 *       "ttl_secs": 300
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description Who holds the port (free text: a job, a pod, a user)
+                     * @example trainer-42/worker-3
+                     */
+                    holder: string;
+                    /**
+                     * @description Seconds until the lease expires unless renewed
+                     * @default 300
+                     * @example 300
+                     */
+                    ttl_secs?: number;
+                    /** @description This port, or none: the service picks one of RUNCONFIG_PORT_RANGE */
+                    port?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description A retry: the lease this Idempotency-Key got, as it is now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Lease"];
+                };
+            };
+            /** @description Leased */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Lease"];
+                };
+            };
+            /** @description A host that is not a host name or IP literal, no Idempotency-Key, a field out of range */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description RUNCONFIG_ADMIN_TOKEN is set and the request does not bear it */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The port asked for is held, or every port of the range is */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This Idempotency-Key was used on this host for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The server is shutting down, or overloaded (Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    renewLease: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The lease id */
+                lease: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Seconds until the lease expires unless renewed
+                     * @example 300
+                     */
+                    ttl_secs: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Renewed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Lease"];
+                };
+            };
+            /** @description A malformed lease id or ttl_secs */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such lease: it expired, was released or replaced, or never existed */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The server is shutting down, or overloaded (Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    releaseLease: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The lease id */
+                lease: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Released */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A malformed lease id */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such lease: it expired, was released or replaced, or never existed */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The server is shutting down, or overloaded (Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    reportLeaseConflict: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The lease id */
+                lease: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A retry: the replacement, as it is now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Lease"];
+                };
+            };
+            /** @description The replacement lease */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Lease"];
+                };
+            };
+            /** @description A malformed lease id */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such lease: it expired, was released or replaced, or never existed */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No other port of the range is free on this host (nothing changed) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The server is shutting down, or overloaded (Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     getHealth: {
         parameters: {
             query?: never;
@@ -2200,7 +4012,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Draining: the server is shutting down */
+            /** @description Draining (the server is shutting down), or the database is unavailable */
             503: {
                 headers: {
                     [name: string]: unknown;

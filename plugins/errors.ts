@@ -6,6 +6,8 @@ import { RunConfigError } from '../src/index.js'
 import { FailedNodeSchema, PythonExceptionSchema } from '../src/schemas.js'
 import { pythonErrorBody } from '../src/error-body.js'
 import { nearestName } from '../src/text/nearest-name.js'
+import { HOST_PATTERN } from '../src/schemas/host.js'
+import { StoreUnavailableError } from '../src/store/unavailable.js'
 
 /** Fastify's own error shape (SPEC A.1). */
 export const ErrorSchema = Type.Object({
@@ -16,7 +18,7 @@ export const ErrorSchema = Type.Object({
 }, {
   $id: 'Error',
   description: 'The request was refused: 400 schema violation (the message names the field), 404, 405, 413 too large, ' +
-    '415 not JSON, 503 shutting down or overloaded (with Retry-After)',
+    '415 not JSON, 503 shutting down, overloaded or the database unavailable (with Retry-After)',
   examples: [{ statusCode: 400, code: 'FST_ERR_VALIDATION', error: 'Bad Request', message: 'body/config/tf_random_seed must be integer or null' }]
 })
 
@@ -73,6 +75,12 @@ export default fp(async function errors (app) {
 
   app.setErrorHandler(function (err: FastifyError, request, reply) {
     if (err instanceof RunConfigError) return reply.code(422).send(pythonErrorBody(err))
+    // the database is down or overloaded: nothing was stored, the client may retry the same request
+    if (err instanceof StoreUnavailableError) {
+      request.log.warn({ err: err.cause }, 'database unavailable')
+      return reply.code(503).header('retry-after', String(err.retryAfterSecs))
+        .send({ statusCode: 503, error: 'Service Unavailable', message: err.message })
+    }
     const statusCode = err.statusCode ?? 500
     // Fastify's own 4xx (validation, 413, 415, bad JSON) and the 503s of overload (under-pressure, a
     // full plan queue, a handler past its timeout) as plain objects, for app.ts's serializer
@@ -125,6 +133,7 @@ function describe (error: FastifySchemaValidationError): string {
   if (error.keyword === 'additionalProperties') return `${error.message}: ${unknownKeys(error)}`
   if (error.keyword === 'enum') return `${error.message}: ${(params.allowedValues as unknown[]).map(String).join(', ')}`
   if (error.keyword === 'not') return 'is not allowed here'
+  if (error.keyword === 'pattern' && params.pattern === HOST_PATTERN) return 'must be a host name, an IPv4 address or an IPv6 address in brackets'
   return error.message ?? error.keyword
 }
 

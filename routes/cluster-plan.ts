@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyRequest } from 'fastify'
-import { kubernetesEnv, planCluster as planNodes, planDotenv, planShell, type PlanNode, type PlanRequest } from '../src/index.js'
+import { kubernetesEnv, planCluster as planNodes, planDotenv, planShell, stringifyJson, type PlanNode, type PlanRequest } from '../src/index.js'
 import {
   ClusterPlanRequestSchema, ClusterPlanSchema, FORMAT_MEDIA_TYPES, KubernetesEnvSchema, MAX_PLAN_TASKS,
   MAX_PLAN_TASKS_WITH_INCLUDE, PLAN_FORMATS, PlanDotenvSchema, PlanFormatQuerySchema, PlanNodeSchema, PlanShellSchema, ref,
@@ -108,6 +108,6 @@ export function countTasks (cluster: Cluster): number {
 /** One JSON object per line, written in batches (a chunk per node would cost more than the JSON). */
 function * ndjsonLines (nodes: PlanNode[]): Generator<string> {
   for (let start = 0; start < nodes.length; start += 256) {
-    yield nodes.slice(start, start + 256).map((node) => JSON.stringify(node) + '\n').join('')
+    yield nodes.slice(start, start + 256).map((node) => stringifyJson(node) + '\n').join('')
   }
 }

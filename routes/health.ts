@@ -37,16 +37,20 @@ const health: FastifyPluginAsyncTypebox = async (app) => {
       operationId: 'getReadiness',
       tags: ['operations'],
       summary: 'Readiness: the service takes requests',
-      description: '503 once shutdown has begun (SIGTERM/SIGINT), so that load balancers stop sending traffic. ' +
+      description: '503 once shutdown has begun (SIGTERM/SIGINT), so that load balancers stop sending traffic, and while ' +
+        'the database does not answer (PostgreSQL down or unreachable; ready again by itself when it returns). ' +
         'Overload does not make it fail: requests are shed one by one (503 with Retry-After) instead.',
       response: {
         200: statusSchema('ready', 'Ready'),
-        503: ref(ErrorSchema, { description: 'Draining: the server is shutting down' })
+        503: ref(ErrorSchema, { description: 'Draining (the server is shutting down), or the database is unavailable' })
       }
     }
   }, async function getReadiness (request, reply) {
     if (app.isDraining) {
       return reply.code(503).send({ statusCode: 503, error: 'Service Unavailable', message: 'The server is shutting down' })
+    }
+    if (!await app.store.isAvailable()) {
+      return reply.code(503).send({ statusCode: 503, error: 'Service Unavailable', message: 'The database is unavailable' })
     }
     return { status: 'ready' as const }
   })

@@ -8,6 +8,7 @@ export type PythonException =
   | 'OverflowError'
   | 'RuntimeError'
   | 'RecursionError'
+  | 'UnicodeEncodeError'
 
 /** What TensorFlow would raise: its exception class and the exact `str(exception)`. */
 export class RunConfigError extends Error {

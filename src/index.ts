@@ -13,6 +13,7 @@ export type { RunConfigView } from './tensorflow/run-config-view.js'
 export type { CoordinatorMode } from './tensorflow/run-config.js'
 export type { ExecutorPath } from './tensorflow/train-and-evaluate.js'
 export { withTextKeyOrder } from './python/json-body.js'
+export { stringifyJson } from './python/json-out.js'
 export { lintCluster, WARNING_CODES, type LintReport, type LintWarning, type WarningCode } from './lint/index.js'
 export {
   commentLabel, dotenv, dotenvQuote, kubernetesEnv, ndjsonLines, nodeVariables, planDotenv, planShell, shellExports,

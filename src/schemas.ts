@@ -6,6 +6,8 @@ import {
 } from './schemas/arguments.js'
 import { ClusterPlanSchema, PlanNodeSchema } from './schemas/cluster-plan.js'
 import { KubernetesEnvSchema } from './schemas/formats.js'
+import { JobViewSchema } from './schemas/jobs.js'
+import { LeaseSchema } from './schemas/leases.js'
 import { LintReportSchema } from './schemas/lint.js'
 import { ResolutionSchema, RunConfigSchema } from './schemas/resolution.js'
 
@@ -14,6 +16,9 @@ export * from './schemas/cluster-plan.js'
 export * from './schemas/common.js'
 export * from './schemas/examples.js'
 export * from './schemas/formats.js'
+export * from './schemas/host.js'
+export * from './schemas/leases.js'
+export * from './schemas/jobs.js'
 export * from './schemas/lint.js'
 export * from './schemas/resolution.js'
 export * from './schemas/run-config.js'
@@ -22,5 +27,5 @@ export * from './schemas/run-config.js'
 export const CONTRACT_SCHEMAS = [
   ConfigProtoComponent, StrategySchema, DeviceFnSchema, ClusterSchema, DistributeConfigSchema,
   RunConfigArgumentsSchema, ReplaceArgumentsSchema, RunConfigSchema, ResolutionSchema, PlanNodeSchema, ClusterPlanSchema,
-  KubernetesEnvSchema, LintReportSchema
+  KubernetesEnvSchema, LintReportSchema, JobViewSchema, LeaseSchema
 ]

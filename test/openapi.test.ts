@@ -32,8 +32,21 @@ t.test('every operation is documented with every status it answers', async (t) =
     'post /v1/run-config/replace': ['200', '400', '406', '413', '415', '422', '503'],
     'post /v1/cluster-plan': ['200', '400', '413', '415', '422', '503'],
     'post /v1/cluster-plan/lint': ['200', '400', '413', '415', '503'],
+    'post /v1/hosts/{host}/leases': ['200', '201', '400', '401', '409', '413', '415', '422', '503'],
+    'put /v1/leases/{lease}': ['200', '400', '404', '413', '415', '503'],
+    'delete /v1/leases/{lease}': ['204', '400', '404', '413', '415', '503'],
+    'post /v1/leases/{lease}/conflict': ['200', '201', '400', '404', '409', '413', '415', '503'],
     'get /healthz': ['200', '503'],
-    'get /readyz': ['200', '503']
+    'get /readyz': ['200', '503'],
+    'put /v1/jobs/{job}': ['200', '201', '400', '401', '409', '413', '415', '422', '503'],
+    'get /v1/jobs': ['200', '401', '503'],
+    'get /v1/jobs/{job}': ['200', '400', '401', '404', '503'],
+    'post /v1/jobs/{job}/rounds': ['200', '400', '401', '404', '503'],
+    'delete /v1/jobs/{job}': ['204', '400', '401', '404', '503'],
+    'put /v1/jobs/{job}/members/{member}': ['200', '201', '400', '401', '404', '409', '410', '413', '415', '422', '503'],
+    'delete /v1/jobs/{job}/members/{member}': ['204', '400', '401', '404', '409', '410', '503'],
+    'get /v1/jobs/{job}/members/{member}/config': ['200', '202', '400', '401', '404', '410', '422', '503'],
+    'get /v1/jobs/{job}/events': ['200', '400', '401', '404', '503']
   }
   const operations = Object.entries(paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, operation]) => [`${method} ${path}`, operation] as const))
   t.same(operations.map(([name]) => name).sort(), Object.keys(expected).sort())

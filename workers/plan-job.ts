@@ -1,7 +1,7 @@
 // What a plan worker does with one request: the same answer the route gives on the event loop,
 // computed and serialized off it. Pure: test/hardening/plan-workers.test.ts runs it in-process too.
 import {
-  kubernetesEnv, lintCluster, ndjsonLines, planCluster, planDotenv, planShell, RunConfigError, withTextKeyOrder,
+  kubernetesEnv, lintCluster, ndjsonLines, planCluster, planDotenv, planShell, RunConfigError, stringifyJson, withTextKeyOrder,
   type ClusterPlan, type PlanRequest
 } from '../src/index.js'
 import type { FORMAT_MEDIA_TYPES, PLAN_FORMATS } from '../src/schemas/formats.js'
@@ -39,20 +39,20 @@ export function runJob (job: PlanJob): JobAnswer {
   const request = withTextKeyOrder(job.text, JSON.parse(job.text)) as PlanRequest
   if (job.op === 'lint') {
     const report = lintCluster(request)
-    return answer(200, JSON_TYPE, JSON.stringify(report), { ok: report.ok, failed: report.failed_nodes.length, warnings: report.warnings.length })
+    return answer(200, JSON_TYPE, stringifyJson(report), { ok: report.ok, failed: report.failed_nodes.length, warnings: report.warnings.length })
   }
   let plan: ClusterPlan
   try {
     plan = planCluster(TF_CONFIG_FORMATS.includes(job.format) ? { ...request, include: ['tf_config'] } : request)
   } catch (error) {
     if (!(error instanceof RunConfigError)) throw error
-    return answer(422, JSON_TYPE, JSON.stringify(pythonErrorBody(error)), {})
+    return answer(422, JSON_TYPE, stringifyJson(pythonErrorBody(error)), {})
   }
   const log = { nodes: plan.nodes.length }
   switch (job.format) {
-    case 'json': return answer(200, JSON_TYPE, JSON.stringify(plan), log)
+    case 'json': return answer(200, JSON_TYPE, stringifyJson(plan), log)
     case 'ndjson': return answer(200, MEDIA_TYPES.ndjson, ndjsonLines(plan), log)
-    case 'kubernetes': return answer(200, `${MEDIA_TYPES.kubernetes}; charset=utf-8`, JSON.stringify({ nodes: kubernetesEnv(plan) }), log)
+    case 'kubernetes': return answer(200, `${MEDIA_TYPES.kubernetes}; charset=utf-8`, stringifyJson({ nodes: kubernetesEnv(plan) }), log)
     case 'shell': return answer(200, `${MEDIA_TYPES.shell}; charset=utf-8`, planShell(plan), log)
     case 'dotenv': return answer(200, `${MEDIA_TYPES.dotenv}; charset=utf-8`, planDotenv(plan), log)
   }

@@ -1,4 +1,5 @@
 import type { JobDefinition } from '../schemas/jobs.js'
+import type { LeaseStore } from './lease-store.js'
 import type { Notifier } from './notifier.js'
 
 // The storage the rendezvous rules run against. The rules (src/coordination) hold every decision;
@@ -67,6 +68,8 @@ export interface JobTx {
 export interface Store {
   /** Fed with every committed change of a job (in this process, or on any replica for PostgreSQL). */
   readonly notifier: Notifier
+  /** Port leases (C.5), in the same database. */
+  readonly leases: LeaseStore
   /**
    * Runs `fn` in one transaction that no other change of the same job interleaves with; commits
    * when `fn` resolves (before the promise settles: an answer sent after it is durable), rolls
@@ -79,5 +82,7 @@ export interface Store {
   list(): Promise<JobSummaryRow[]>
   /** Jobs still gathering whose deadline is at or before `now` (for the expiry sweep). */
   overdue(now: number): Promise<string[]>
+  /** Whether the database answers now (readiness: a PostgreSQL server may be down; a SQLite file always is there). */
+  isAvailable(): Promise<boolean>
   close(): Promise<void>
 }

@@ -1,3 +1,4 @@
+import { stringifyJson } from '../python/json-out.js'
 import { toJsonText } from '../python/json-value.js'
 import type { Resolution } from '../tensorflow/resolve.js'
 
@@ -28,7 +29,7 @@ export function nodeVariables (resolution: Resolution, tfConfig: string | undefi
   }
   const vars: Record<string, string> = tfConfig === undefined ? {} : { TF_CONFIG: tfConfig }
   for (const [name, value] of Object.entries(values)) {
-    vars[`RUNCONFIG_${name.toUpperCase()}`] = typeof value === 'string' ? value : JSON.stringify(value)
+    vars[`RUNCONFIG_${name.toUpperCase()}`] = typeof value === 'string' ? value : stringifyJson(value)
   }
   return vars
 }

@@ -5,16 +5,25 @@ import { scanString } from './json-string.js'
 import { isIndexKey, recordKeyOrder, type PyDict, type PyValue } from './value.js'
 
 /**
- * How deep CPython's C scanner gets before Python's recursion limit (1000, less the frames
- * already on the stack when RunConfig calls json.loads) stops it. Approximate by nature: the
- * exact depth depends on the caller's stack.
+ * How many arrays and objects, empty ones included, CPython's C scanner opens one inside the other
+ * when RunConfig calls json.loads (each `[` or `{` is one recursion level, counted against Python's
+ * limit of 1000 with the frames already on the stack): the next one is a RecursionError.
  */
 export const MAX_NESTING = 990
 
-/** The RecursionError CPython raises for text nested deeper than it can scan. */
+/** The same limit when the distribute coordinator reads TF_CONFIG again, two frames deeper. */
+export const COORDINATOR_MAX_NESTING = 988
+
+/** The RecursionError CPython raises on opening a container past the limit. */
 export function recursionError (opening: string): RunConfigError {
   const kind = opening === '[' ? 'array' : 'object'
   return new RunConfigError('RecursionError', `maximum recursion depth exceeded while decoding a JSON ${kind} from a unicode string`)
+}
+
+/** Asks `pyJsonLoads` for the first container it opens deeper than `depth` (a shallower limit's failure). */
+export interface NestingProbe {
+  readonly depth: number
+  opening?: string
 }
 
 // An array or object still open while its members are read
@@ -23,18 +32,18 @@ type Frame = { list: PyValue[] } | { dict: PyDict, key: string, order?: string[]
 
 /**
  * Python 3.11 `json.loads(text)`: CPython's scanner, message for message and position for
- * position. Unlike CPython's recursive scanner it keeps open containers on an explicit stack, so
- * nesting depth is limited by memory only.
+ * position, RecursionError included (MAX_NESTING). Unlike CPython's recursive scanner it keeps
+ * open containers on an explicit stack, so deep text costs no JavaScript stack.
  */
-export function pyJsonLoads (text: string): PyValue {
+export function pyJsonLoads (text: string, probe?: NestingProbe): PyValue {
   if (text.startsWith('\uFEFF')) throw jsonDecodeError('Unexpected UTF-8 BOM (decode using utf-8-sig)', text, 0)
-  const [value, end] = scanValue(text, skipWhitespace(text, 0))
+  const [value, end] = scanValue(text, skipWhitespace(text, 0), probe)
   const rest = skipWhitespace(text, end)
   if (rest !== text.length) throw jsonDecodeError('Extra data', text, rest)
   return value
 }
 
-function scanValue (text: string, start: number): [PyValue, number] {
+function scanValue (text: string, start: number, probe: NestingProbe | undefined): [PyValue, number] {
   const frames: Frame[] = []
   let idx = start
   for (;;) {
@@ -43,10 +52,12 @@ function scanValue (text: string, start: number): [PyValue, number] {
     if (ch === '"') {
       [value, idx] = scanString(text, idx + 1)
     } else if (ch === '[' || ch === '{') {
+      // Python enters a recursion level before it looks inside, even for [] or {}
+      if (frames.length >= MAX_NESTING) throw recursionError(ch)
+      if (probe !== undefined && probe.opening === undefined && frames.length >= probe.depth) probe.opening = ch
       const frame: Frame = ch === '[' ? { list: [] } : { dict: {}, key: '' }
       idx = skipWhitespace(text, idx + 1)
       if (text[idx] !== (ch === '[' ? ']' : '}')) {
-        if (frames.length >= MAX_NESTING) throw recursionError(ch)
         frames.push(frame)
         if ('dict' in frame) idx = scanKey(text, idx, frame)
         continue

@@ -1,10 +1,22 @@
+import { exactInt, nonFiniteFloat, stringifyJson } from './json-out.js'
 import { copyKeyOrder, isDict, pyItems, PyFloat, type PyDict, type PyValue } from './value.js'
+
+/** How `toJsonValue` writes what JSON numbers cannot hold. */
+export interface JsonValueOptions {
+  /** ints beyond 2^53 as bigints (else rounded to a number) */
+  readonly exactInts: boolean
+  /** NaN and ±Infinity as strings (else left as numbers, for a request body's schema checks) */
+  readonly nonFiniteAsText: boolean
+}
+
+const ANSWER: JsonValueOptions = { exactInts: true, nonFiniteAsText: true }
 
 /**
  * A Python value as plain JSON data for a response: floats lose their `.0` (JSON numbers carry no
- * type), ints beyond 2^53 are rounded to the nearest double. Iterative: TF_CONFIG may nest deeply.
+ * type), NaN and ±Infinity become "NaN", "Infinity", "-Infinity" (nonFiniteFloat), ints beyond
+ * 2^53 stay bigints, for stringifyJson to print exactly. Iterative: TF_CONFIG may nest deeply.
  */
-export function toJsonValue (value: PyValue): unknown {
+export function toJsonValue (value: PyValue, options: JsonValueOptions = ANSWER): unknown {
   const root: { value?: unknown } = {}
   const stack: Array<[PyValue, Record<string, unknown> | unknown[], string | number]> = [[value, root as Record<string, unknown>, 'value']]
   while (stack.length > 0) {
@@ -16,7 +28,9 @@ export function toJsonValue (value: PyValue): unknown {
     } else if (current instanceof PyFloat) {
       parent[key] = current.value
     } else if (typeof current === 'bigint') {
-      parent[key] = Number(current)
+      parent[key] = options.exactInts ? exactInt(current) : Number(current)
+    } else if (typeof current === 'number' && !Number.isFinite(current) && options.nonFiniteAsText) {
+      parent[key] = nonFiniteFloat(current)
     } else if (typeof current === 'object' && current !== null) {
       const copy: Record<string, unknown> = {}
       copyKeyOrder(current, copy as PyDict)
@@ -40,5 +54,5 @@ export function toJsonValue (value: PyValue): unknown {
 export function toJsonText (value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(toJsonText).join(',')}]`
   if (isDict(value)) return `{${pyItems(value).map(([key, item]) => `${JSON.stringify(key)}:${toJsonText(item)}`).join(',')}}`
-  return JSON.stringify(value)
+  return stringifyJson(value)
 }

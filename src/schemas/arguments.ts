@@ -55,8 +55,10 @@ export type Cluster = Static<typeof ClusterSchema>
 export const DistributeConfigSchema = Type.Object({
   train_distribute: Type.Optional(nullable(ref(StrategySchema), { description: 'Strategy for training' })),
   eval_distribute: Type.Optional(nullable(ref(StrategySchema), { description: 'Strategy for evaluation' })),
-  remote_cluster: Type.Optional(nullable(ref(ClusterSchema), {
-    description: 'A remote cluster: with train_distribute, this node becomes a standalone client of it'
+  remote_cluster: Type.Optional(Type.Unknown({
+    description: 'A remote cluster, usually a cluster object: with train_distribute and a truthy value, this node ' +
+      'becomes a standalone client of it. TensorFlow only tests its truthiness and keeps it as given (a string, a ' +
+      'number, a list too): any JSON value, echoed as cluster_spec (SPEC B §10)'
   }))
 }, {
   $id: 'DistributeConfig',

@@ -27,5 +27,5 @@ export function ref<T extends TSchema> (schema: T, options: TSchemaOptions = {})
 /** Python's exception classes, as TensorFlow's code raises them for the inputs modelled here. */
 export const PythonExceptionSchema = Type.Enum([
   'ValueError', 'TypeError', 'AttributeError', 'JSONDecodeError', 'IndexError', 'OverflowError', 'RuntimeError',
-  'RecursionError'
+  'RecursionError', 'UnicodeEncodeError'
 ], { description: 'The Python exception class TensorFlow raises' })

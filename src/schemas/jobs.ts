@@ -1,6 +1,9 @@
 import { Type, type Static } from 'typebox'
 import { RunConfigArgumentsSchema } from './arguments.js'
+import { PlanNodeSchema } from './cluster-plan.js'
 import { ref } from './common.js'
+import { HostSchema } from './host.js'
+import { RunConfigSchema } from './resolution.js'
 
 // Names that reach shells, YAML, URLs and Kubernetes objects: strict patterns, so that nothing a
 // consumer could misread (spaces, quotes, `$`, `#`, `: `, leading dashes, newlines) ever gets in.
@@ -57,3 +60,158 @@ export const JobRequestSchema = Type.Object({
 export type JobRequest = Static<typeof JobRequestSchema>
 /** A job's definition as stored: the request with its defaults applied. */
 export type JobDefinition = JobRequest & { join_timeout_secs: number }
+
+export const RoundStateSchema = Type.Enum(['gathering', 'complete', 'expired'], { description: 'The current round: gathering members, complete, or past its deadline' })
+export type RoundStateName = Static<typeof RoundStateSchema>
+
+const Timestamp = (description: string) => Type.String({ format: 'date-time', description, examples: ['2026-12-02T10:00:00.000Z'] })
+
+export const SlotSchema = Type.Object({
+  role: Type.String({ description: 'Its TensorFlow job name' }),
+  index: Type.Integer({ description: 'Its index in that job' })
+}, { additionalProperties: false, description: 'A place in the cluster', examples: [{ role: 'worker', index: 3 }] })
+export type Slot = Static<typeof SlotSchema>
+
+export const MemberSchema = Type.Object({
+  member: Type.String(),
+  role: Type.String(),
+  index: Type.Integer(),
+  host: Type.String(),
+  port: Type.Union([Type.Integer(), Type.Null()], { description: 'null while a leased port is pending' }),
+  joined_at: Timestamp('When it joined this round')
+}, { additionalProperties: false, description: 'A member of the current round' })
+export type Member = Static<typeof MemberSchema>
+
+export const JobViewSchema = Type.Object({
+  job: Type.String(),
+  round: Type.Integer({ minimum: 1, description: 'Starts at 1; POST …/rounds starts the next' }),
+  state: RoundStateSchema,
+  cluster: JobClusterSchema,
+  join_timeout_secs: Type.Integer(),
+  deadline: Timestamp('When the round expires unless complete'),
+  version: Type.Integer({ description: 'Increases on every change of the job' }),
+  expected: Type.Integer({ description: 'Slots in the cluster (the evaluator included)' }),
+  joined: Type.Integer({ description: 'Members in this round' }),
+  members: Type.Array(MemberSchema, { description: 'In global id order, the evaluator last' }),
+  missing: Type.Array(SlotSchema, { description: 'The free slots, in the same order' })
+}, {
+  $id: 'JobView',
+  additionalProperties: false,
+  description: 'A rendezvous job and its current round',
+  examples: [{
+    job: 'resnet50',
+    round: 1,
+    state: 'gathering',
+    cluster: { chief: 1, worker: 2 },
+    join_timeout_secs: 600,
+    deadline: '2026-12-02T10:10:00.000Z',
+    version: 3,
+    expected: 3,
+    joined: 2,
+    members: [
+      { member: 'chief-0', role: 'chief', index: 0, host: '10.0.0.5', port: 2222, joined_at: '2026-12-02T10:00:01.000Z' },
+      { member: 'worker-a', role: 'worker', index: 0, host: '10.0.0.6', port: 2222, joined_at: '2026-12-02T10:00:02.000Z' }
+    ],
+    missing: [{ role: 'worker', index: 1 }]
+  }]
+})
+export type JobView = Static<typeof JobViewSchema>
+
+export const JobCreatedSchema = Type.Object({
+  ...JobViewSchema.properties,
+  token: Type.String({ description: 'The join token: send it as Authorization: Bearer <token> to join and to read the job' })
+}, { additionalProperties: false, description: 'The job, and its join token' })
+export type JobCreated = Static<typeof JobCreatedSchema>
+
+export const JobSummarySchema = Type.Object({
+  job: Type.String(),
+  round: Type.Integer(),
+  state: RoundStateSchema,
+  expected: Type.Integer(),
+  joined: Type.Integer()
+}, { additionalProperties: false })
+export const JobListSchema = Type.Object({ jobs: Type.Array(JobSummarySchema) }, { additionalProperties: false, description: 'Every job, by name' })
+export type JobList = Static<typeof JobListSchema>
+
+export const JoinRequestSchema = Type.Object({
+  role: Type.String({ pattern: ROLE_PATTERN, description: 'A job name of the cluster', examples: ['worker'] }),
+  index: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_JOB_TASKS - 1, description: 'Default: the lowest free index of the role (or this member\'s index of the previous round)' })),
+  host: HostSchema,
+  port: Type.Optional(Type.Integer({ minimum: 1, maximum: 65535, description: 'The port this node serves on' }))
+}, { additionalProperties: false, examples: [{ role: 'worker', index: 3, host: '10.0.0.7', port: 2222 }] })
+export type JoinRequest = Static<typeof JoinRequestSchema>
+
+export const JoinedSchema = Type.Object({
+  member: Type.String(),
+  role: Type.String(),
+  index: Type.Integer(),
+  round: Type.Integer(),
+  state: RoundStateSchema,
+  version: Type.Integer()
+}, { additionalProperties: false, description: 'The slot this member holds', examples: [{ member: 'worker-a', role: 'worker', index: 0, round: 1, state: 'gathering', version: 3 }] })
+export type Joined = Static<typeof JoinedSchema>
+
+export const GatheringSchema = Type.Object({
+  state: Type.Literal('gathering'),
+  expected: Type.Integer(),
+  joined: Type.Integer(),
+  missing: Type.Array(SlotSchema),
+  deadline: Timestamp('When the round expires unless complete')
+}, { additionalProperties: false, description: 'Still waiting for these slots', examples: [{ state: 'gathering', expected: 3, joined: 2, missing: [{ role: 'worker', index: 1 }], deadline: '2026-12-02T10:10:00.000Z' }] })
+export type Gathering = Static<typeof GatheringSchema>
+
+export const WaitQuerySchema = Type.Object({
+  // a query string is text (the app does not coerce types): 0 to 60 as digits
+  wait: Type.Optional(Type.String({ pattern: '^(?:[0-9]|[1-5][0-9]|60)$', description: 'Seconds (0 to 60, default 0) to wait for the round to complete: a long poll', examples: ['30'] }))
+}, { additionalProperties: false })
+
+// A member's config: its node of the plan, with its TF_CONFIG as an object (C.3)
+const { tf_config: _text, run_config: _view, ...nodeProperties } = PlanNodeSchema.properties
+
+export const MemberConfigSchema = Type.Object({
+  ...nodeProperties,
+  tf_config: Type.Object({
+    cluster: Type.Record(Type.String(), Type.Array(Type.String())),
+    task: Type.Object({ type: Type.String(), index: Type.Integer() })
+  }, { additionalProperties: true, description: 'The exact object to export as TF_CONFIG (as compact JSON text)' }),
+  run_config: ref(RunConfigSchema, { description: 'What POST /v1/run-config answers for this tf_config and the job\'s config' }),
+  round: Type.Integer(),
+  version: Type.Integer()
+}, {
+  additionalProperties: false,
+  description: 'This node as POST /v1/cluster-plan plans it, for the cluster the members made',
+  examples: [{
+    task_type: 'worker',
+    task_id: 0,
+    address: '10.0.0.6:2222',
+    global_id_in_cluster: 1,
+    is_chief: false,
+    master: 'grpc://10.0.0.6:2222',
+    evaluation_master: '',
+    num_ps_replicas: 0,
+    num_worker_replicas: 2,
+    session_config: null,
+    start_delay_secs: 0,
+    tf_config: { cluster: { chief: ['10.0.0.5:2222'], worker: ['10.0.0.6:2222'] }, task: { type: 'worker', index: 0 } },
+    round: 1,
+    version: 3
+  }]
+})
+export type MemberConfig = Static<typeof MemberConfigSchema>
+
+export const ConflictSchema = Type.Object({
+  statusCode: Type.Literal(409),
+  error: Type.Literal('Conflict'),
+  message: Type.String({ description: 'Which conflict: the slot\'s holder, no free slot, a different slot held, a complete round' }),
+  holder: Type.Optional(Type.String({ description: 'The member in the way' }))
+}, { additionalProperties: false, examples: [{ statusCode: 409, error: 'Conflict', message: 'Slot worker 3 belongs to member worker-c', holder: 'worker-c' }] })
+
+export const GoneSchema = Type.Object({
+  statusCode: Type.Literal(410),
+  error: Type.Literal('Gone'),
+  message: Type.String(),
+  missing: Type.Optional(Type.Array(SlotSchema, { description: 'The slots nobody took before the deadline' }))
+}, { additionalProperties: false, examples: [{ statusCode: 410, error: 'Gone', message: 'Round 1 of job resnet50 expired before every slot was taken', missing: [{ role: 'worker', index: 1 }] }] })
+
+export const JobParamsSchema = Type.Object({ job: JobNameSchema })
+export const MemberParamsSchema = Type.Object({ job: JobNameSchema, member: MemberKeySchema })

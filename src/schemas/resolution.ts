@@ -9,7 +9,7 @@ const NUMBER_OR_NULL = nullable(Type.Number())
 
 /** The 27 properties of a RunConfig, as echoed (values taken from TF_CONFIG can be any JSON value). */
 export const RunConfigSchema = Type.Object({
-  model_dir: Type.Unknown({ description: 'The argument, else TF_CONFIG model_dir (any JSON value), else null' }),
+  model_dir: Type.Unknown({ description: 'The argument, else TF_CONFIG model_dir (any JSON value: see NaN below), else null' }),
   tf_random_seed: nullable(Type.Integer()),
   save_summary_steps: NUMBER_OR_NULL,
   save_checkpoints_steps: NUMBER_OR_NULL,
@@ -28,13 +28,17 @@ export const RunConfigSchema = Type.Object({
   experimental_max_worker_delay_secs: nullable(Type.Integer()),
   session_creation_timeout_secs: NUMBER_OR_NULL,
   checkpoint_save_graph_def: nullable(Type.Boolean()),
-  cluster_spec: Type.Object({}, {
-    additionalProperties: Type.Union([Type.Array(Type.Unknown()), Type.Object({}, { additionalProperties: Type.Unknown() })]),
-    description: "ClusterSpec.as_dict(): job → [addresses], or {index: address} for sparse jobs; a standalone client's " +
-      'remote cluster as given; {} for local mode and evaluators'
+  cluster_spec: Type.Unknown({
+    description: 'ClusterSpec.as_dict(): job → [addresses] (job_tasks(job), holes as null, when the highest index + 1 ' +
+      'is the number of tasks), else {index: address} for sparse jobs; {} for local mode and evaluators; a standalone ' +
+      "client's remote cluster as given (any JSON value)"
   }),
   task_type: Type.Unknown({ description: 'TF_CONFIG task.type as given (a job name), "worker" in local mode' }),
-  task_id: Type.Integer({ description: 'int(TF_CONFIG task.index)' }),
+  task_id: Type.Integer({
+    description: 'int(TF_CONFIG task.index), exact at any size: a Python int, written as an exact JSON integer ' +
+      'literal even past 2^53 (an evaluator\'s index has no upper bound; JSON.parse rounds such a literal to the ' +
+      'nearest double, so read the text with a big-integer-aware parser to keep it)'
+  }),
   master: Type.Unknown({ description: 'grpc://<address of this task>, "", or TF_CONFIG session_master (any JSON value)' }),
   evaluation_master: Type.Unknown({ description: 'TF_CONFIG eval_session_master for evaluators and local mode, else ""' }),
   is_chief: Type.Boolean(),
@@ -45,7 +49,10 @@ export const RunConfigSchema = Type.Object({
 }, {
   $id: 'RunConfig',
   additionalProperties: false,
-  description: 'The RunConfig TensorFlow builds: its 17 arguments as stored and its 10 distributed properties',
+  description: 'The RunConfig TensorFlow builds: its 17 arguments as stored and its 10 distributed properties. ' +
+    'Values taken from TF_CONFIG text keep Python\'s meaning: ints are exact JSON integer literals at any size, and ' +
+    'the floats JSON cannot hold (NaN, Infinity, -Infinity) are the strings "NaN", "Infinity", "-Infinity", as in ' +
+    'proto3 JSON (never null, which would read as absent)',
   examples: [SEED_RUN_CONFIG]
 })
 export type RunConfig = Static<typeof RunConfigSchema>

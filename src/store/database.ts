@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely'
+import type { LeaseTables } from './lease-tables.js'
 
 // The tables as kysely sees them (one definition for both dialects). Times are integer ms; the
 // PostgreSQL columns are bigint, which its driver must read as numbers.
@@ -26,7 +27,7 @@ export interface MembersTable {
   joined_at: number
 }
 
-export interface Database {
+export interface Database extends LeaseTables {
   jobs: JobsTable
   members: MembersTable
 }

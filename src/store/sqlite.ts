@@ -3,9 +3,11 @@ import { dirname } from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
 import { Kysely, Migrator, SqliteDialect, sql } from 'kysely'
 import { Notifier } from '../coordination/notifier.js'
+import type { LeaseStore } from '../coordination/lease-store.js'
 import type { Store } from '../coordination/store.js'
 import type { Database } from './database.js'
 import { jobTx, listJobs, overdueJobs, readSnapshot } from './job-queries.js'
+import { createLeaseStore } from './lease-queries.js'
 import { migrationProvider } from './migrations/index.js'
 
 /** SQLite through better-sqlite3: `path` is a file (its folder is created) or `:memory:`. */
@@ -40,8 +42,12 @@ export class SqliteStore implements Store {
   /** The query layer; the leases' store (src/store) shares this connection and its transactions. */
   readonly db: Kysely<Database>
 
+  /** Port leases: one BEGIN IMMEDIATE transaction excludes every other writer, whatever the host. */
+  readonly leases: LeaseStore
+
   constructor (db: Kysely<Database>) {
     this.db = db
+    this.leases = createLeaseStore(db, async (host, fn) => await this.immediate(fn))
   }
 
   /** Runs `fn` between BEGIN IMMEDIATE and COMMIT on the one connection (ROLLBACK if it throws). */
@@ -77,6 +83,10 @@ export class SqliteStore implements Store {
 
   async overdue (now: number) {
     return await overdueJobs(this.db, now)
+  }
+
+  async isAvailable () {
+    return true
   }
 
   async close () {

@@ -3,6 +3,7 @@ import { pyInt } from '../python/int.js'
 import { pyTruthy } from '../python/ops.js'
 import { pyRepr, pyReprIntKeyedDict } from '../python/repr.js'
 import { comparePyStrings } from '../python/strings.js'
+import { checkUtf8Encodable } from '../python/utf8.js'
 import { isDict, pyItems, type PyValue } from '../python/value.js'
 
 /**
@@ -57,8 +58,12 @@ export class ClusterSpec {
     return typeof job === 'string' && this.tasks.has(job)
   }
 
-  /** Number of defined tasks (holes not counted), 0 for a missing job: `len(as_dict()[job])`. */
+  /**
+   * `len(as_dict().get(job, []))`, as TensorFlow counts ps and worker tasks: the defined tasks (0 for
+   * a missing job), once the whole `as_dict()` is built (a bad negative key anywhere raises).
+   */
   countTasks (job: string): number {
+    this.asDict()
     const tasks = this.tasks.get(job)
     return tasks === undefined ? 0 : Array.isArray(tasks) ? tasks.length : tasks.size
   }
@@ -107,26 +112,46 @@ export class ClusterSpec {
     return tasks.get(index) as PyValue
   }
 
-  /** `as_dict()`: jobs in insertion order; `{}`, a list when indices are exactly 0..n-1, else a map. */
+  /**
+   * `as_dict()`: jobs in insertion order; `{}`, `job_tasks(job)` (a list, holes as None) when
+   * `max(index) + 1` equals the number of tasks, else index → address. Building a list can raise
+   * job_tasks' IndexError (a key below `-(max+1)`): so can everything that prints the cluster.
+   */
   asDict (): Record<string, JobAsDict> {
     if (this.asDictCache !== undefined) return this.asDictCache
     const result: Record<string, JobAsDict> = {}
-    for (const [job, tasks] of this.tasks) {
-      Object.defineProperty(result, job, { value: jobAsDict(tasks), enumerable: true, writable: true, configurable: true })
+    for (const job of this.jobs) {
+      const value = this.jobView(job)
+      const entry = Array.isArray(value) ? (value.length > 0 ? value : {}) : Object.fromEntries(value.entries.map(([index, address]) => [index.toString(), address]))
+      Object.defineProperty(result, job, { value: entry, enumerable: true, writable: true, configurable: true })
     }
     this.asDictCache = result
     return result
   }
 
-  /** Python `repr(cluster_spec)`, as TensorFlow prints it inside error messages. */
+  /** Python `repr(cluster_spec)`, as TensorFlow prints it inside error messages (through `as_dict()`). */
   repr (): string {
     if (this.reprCache !== undefined) return this.reprCache
-    const items = [...this.tasks.keys()].sort(comparePyStrings).map((job) => {
-      const tasks = this.tasks.get(job) as JobTasks
-      return `${pyRepr(job)}: ${reprJob(tasks)}`
+    const items = [...this.jobs].sort(comparePyStrings).map((job) => {
+      const value = this.jobView(job)
+      return `${pyRepr(job)}: ${Array.isArray(value) ? (value.length > 0 ? pyRepr(value) : '{}') : pyReprIntKeyedDict(value.entries)}`
     })
     this.reprCache = `ClusterSpec({${items.join(', ')}})`
     return this.reprCache
+  }
+
+  /** One job of `as_dict()`: a list (`[]` standing for `{}`), or sparse entries sorted by index. */
+  private jobView (job: string): PyValue[] | { entries: Array<[bigint, PyValue]> } {
+    const tasks = this.tasks.get(job) as JobTasks
+    if (Array.isArray(tasks)) return tasks
+    const indices = sortedIndices(tasks)
+    if (indices.length === 0) return []
+    if (indices[indices.length - 1] + 1n !== BigInt(indices.length)) {
+      return { entries: indices.map((index) => [index, tasks.get(index) as PyValue]) }
+    }
+    // max + 1 == len: the job_tasks list, built by Python's list assignment (negative keys included)
+    const list = this.jobTasks(job)
+    return Array.from({ length: list.length }, (_, index) => list.at(index) ?? null)
   }
 }
 
@@ -147,45 +172,32 @@ function readJobTasks (job: string, value: PyValue): JobTasks {
   return tasks
 }
 
-/** `_make_cluster_def`: jobs sorted by name, tasks by index; address type first, then int32 range. */
+/**
+ * `_make_cluster_def`: jobs sorted by name; each name UTF-8 encoded, then its tasks by index, each
+ * address type-checked and encoded before the int32 store of its index.
+ */
 function checkClusterDef (jobs: Map<string, JobTasks>): void {
   for (const job of [...jobs.keys()].sort(comparePyStrings)) {
+    checkUtf8Encodable(job)
     const tasks = jobs.get(job) as JobTasks
     if (Array.isArray(tasks)) {
       // indices 0..n-1 are within int32 for any list a body can hold
-      for (const address of tasks) {
-        if (typeof address !== 'string') throw typeError(`Task address ${pyRepr(address)} must be bytes or unicode`)
-      }
+      for (const address of tasks) checkAddress(address)
       continue
     }
     for (const index of sortedIndices(tasks)) {
-      const address = tasks.get(index) as PyValue
-      if (typeof address !== 'string') throw typeError(`Task address ${pyRepr(address)} must be bytes or unicode`)
+      checkAddress(tasks.get(index) as PyValue)
       if (index < INT32_MIN || index > INT32_MAX) throw valueError(`Value out of range: ${index}`)
     }
   }
 }
 
+/** `compat.as_bytes(address)`: a string (TypeError otherwise, with its repr), encodable as UTF-8. */
+function checkAddress (address: PyValue): void {
+  if (typeof address !== 'string') throw typeError(`Task address ${pyRepr(address)} must be bytes or unicode`)
+  checkUtf8Encodable(address)
+}
+
 function sortedIndices (tasks: Map<bigint, PyValue>): bigint[] {
   return [...tasks.keys()].sort((a, b) => (a < b ? -1 : 1)) // keys are distinct
-}
-
-function isDense (indices: bigint[]): boolean {
-  return indices.length > 0 && indices[indices.length - 1] + 1n === BigInt(indices.length)
-}
-
-function jobAsDict (tasks: JobTasks): JobAsDict {
-  if (Array.isArray(tasks)) return tasks.length > 0 ? tasks : {}
-  const indices = sortedIndices(tasks)
-  if (isDense(indices)) return indices.map((index) => tasks.get(index) as PyValue)
-  const sparse: Record<string, PyValue> = {}
-  for (const index of indices) sparse[index.toString()] = tasks.get(index) as PyValue
-  return sparse
-}
-
-function reprJob (tasks: JobTasks): string {
-  if (Array.isArray(tasks)) return tasks.length > 0 ? pyRepr(tasks) : '{}'
-  const indices = sortedIndices(tasks)
-  if (isDense(indices)) return pyRepr(indices.map((index) => tasks.get(index) as PyValue))
-  return pyReprIntKeyedDict(indices.map((index) => [index, tasks.get(index) as PyValue]))
 }

@@ -94,7 +94,11 @@ function masterMode (cluster: ClusterSpec, tfConfig: PyValue, service: PyValue):
 function trainingNode (
   cluster: ClusterSpec, tfConfig: PyValue, service: PyValue, type: string, id: bigint, chief: 'chief' | 'master'
 ): DistributedSettings {
+  // TensorFlow's order decides which error wins: the legacy master mode walks the global id first
+  const globalId = chief === 'master' ? globalIdInCluster(cluster, type, id, chief) : undefined
   const master = sessionMaster(cluster, tfConfig, type, id)
+  const numPs = cluster.countTasks('ps')
+  const numWorkers = cluster.countTasks('worker') + cluster.countTasks(chief)
   return {
     service,
     cluster_spec: cluster,
@@ -103,9 +107,9 @@ function trainingNode (
     master,
     evaluation_master: '',
     is_chief: type === chief,
-    num_ps_replicas: cluster.countTasks('ps'),
-    num_worker_replicas: cluster.countTasks('worker') + cluster.countTasks(chief),
-    global_id_in_cluster: globalIdInCluster(cluster, type, id, chief)
+    num_ps_replicas: numPs,
+    num_worker_replicas: numWorkers,
+    global_id_in_cluster: globalId ?? globalIdInCluster(cluster, type, id, chief)
   }
 }
 

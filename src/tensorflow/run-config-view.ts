@@ -1,6 +1,7 @@
 import { ARGUMENT_NAMES, storedValue, type Arguments } from './arguments.js'
 import { clusterSpecOf } from './cluster-cache.js'
 import { ClusterSpec } from './cluster-spec.js'
+import { exactInt, nonFiniteFloat } from '../python/json-out.js'
 import { toJsonValue } from '../python/json-value.js'
 import { isDict, type PyValue } from '../python/value.js'
 import type { CoordinatorMode, RunConfig } from './run-config.js'
@@ -32,7 +33,7 @@ export function viewRunConfig (config: RunConfig): RunConfigView {
     checkpoint_save_graph_def: plain(config.checkpoint_save_graph_def),
     cluster_spec: config.cluster_spec instanceof ClusterSpec ? config.cluster_spec.asDict() : plain(config.cluster_spec),
     task_type: plain(config.task_type),
-    task_id: Number(config.task_id),
+    task_id: exactInt(config.task_id),
     master: plain(config.master),
     evaluation_master: plain(config.evaluation_master),
     is_chief: config.is_chief,
@@ -74,5 +75,7 @@ export function plainValue (value: PyValue): unknown {
 }
 
 function plain (value: PyValue): unknown {
-  return typeof value === 'object' && value !== null ? toJsonValue(value) : typeof value === 'bigint' ? Number(value) : value
+  if (typeof value === 'object' && value !== null) return toJsonValue(value)
+  if (typeof value === 'bigint') return exactInt(value)
+  return typeof value === 'number' && !Number.isFinite(value) ? nonFiniteFloat(value) : value
 }

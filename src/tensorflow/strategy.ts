@@ -18,6 +18,18 @@ export function checkStrategyCompatibility (trainDistribute: PyValue, evalDistri
   }
 }
 
+// Strategies that train between-graph unless told otherwise (SPEC A.2)
+const BETWEEN_GRAPH = new Set([
+  'CollectiveAllReduceStrategy', 'CollectiveAllReduceStrategyV1', 'MultiWorkerMirroredStrategy',
+  'ParameterServerStrategy', 'ParameterServerStrategyV1'
+])
+
+/** `strategy.extended.experimental_between_graph`: as given, else the class's default. */
+export function isBetweenGraph (strategy: PyValue): boolean {
+  if (isDict(strategy) && typeof strategy.between_graph === 'boolean') return strategy.between_graph
+  return BETWEEN_GRAPH.has(strategyClassName(strategy))
+}
+
 /** Whether RunConfig takes the distribution-strategy path (SPEC §1.6): TPU strategies alone do not. */
 export function usesStrategyPath (train: PyValue, evaluate: PyValue, experimental: PyValue): boolean {
   const triggers = (strategy: PyValue): boolean =>

@@ -1,18 +1,21 @@
-import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import t from 'tap'
+import { bundleServer } from '../../scripts/bundle.js'
 import { assertDrains, buildToTemp, ROOT, startServer } from './server-process.js'
 
-// two builds (tsc) and servers: minutes on a busy machine
+// builds (tsc) and servers: minutes on a busy machine
 t.setTimeout(600_000)
 
-// The production build (tsc, then node dist/server.js) runs its plan worker from the built
-// JavaScript, and drains on SIGTERM as the source does.
+// The production build (tsc, then scripts/bundle.js: the bundle npm start and the image run)
+// runs its plan worker from the built JavaScript, and drains on SIGTERM as the source does.
 t.test('the build plans on its worker thread and drains on SIGTERM', async (t) => {
   const dir = buildToTemp(t)
-  const server = await startServer(t, [join(dir, 'server.js')])
+  await bundleServer(dir)
+  const server = await startServer(t, [join(dir, 'bundle', 'server.js')])
   await assertDrains(t, server, 2)
   t.match(server.logs.find((line) => line.msg === 'planned cluster'), { nodes: 20_000, worker: true })
 })
@@ -26,10 +29,12 @@ t.test('SIGTERM or SIGINT to npm start stops the server', async (t) => {
     const project = mkdtempSync(join(tmpdir(), 'runconfig-start-'))
     t.teardown(() => rmSync(project, { recursive: true, force: true }))
     const { scripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'))
-    writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'start', type: 'module', scripts }))
-    symlinkSync(build, join(project, 'dist'))
-    // --ignore-scripts skips prestart (the build, made above) and runs start itself
-    const server = await startServer(t, ['start', '--ignore-scripts', '--silent'], 'npm', project)
+    writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'start', type: 'module', scripts: { start: scripts.start } }))
+    // the start script as package.json has it; its scripts/start.js (build if stale, then the
+    // server in-process) stands here for the server built above, in-process too
+    mkdirSync(join(project, 'scripts'))
+    writeFileSync(join(project, 'scripts', 'start.js'), `await import(${JSON.stringify(pathToFileURL(join(build, 'server.js')).href)})\n`)
+    const server = await startServer(t, ['start', '--silent'], 'npm', project)
     const pid = Number(server.logs[0].pid) // the server's (pino logs it), not npm's
     t.teardown(() => { try { process.kill(pid, 'SIGKILL') } catch {} }) // left behind only if the test fails
     server.child.kill(signal)

@@ -2,6 +2,7 @@ import t from 'tap'
 import type { FastifySchemaValidationError } from 'fastify'
 import { buildApp } from '../../app.js'
 import { formatSchemaErrors } from '../../plugins/errors.js'
+import { StoreUnavailableError } from '../../src/store/unavailable.js'
 import { build } from '../helper.js'
 
 const JSON_HEADERS = { 'content-type': 'application/json' }
@@ -101,4 +102,14 @@ t.test('schema errors name the field', async (t) => {
 t.test('formatSchemaErrors falls back to the keyword when Ajv gives no message', async (t) => {
   const error: FastifySchemaValidationError = { keyword: 'custom', instancePath: '/x', schemaPath: '#/custom', params: {} }
   t.equal(formatSchemaErrors([error], 'body').message, 'body/x custom')
+})
+
+t.test('an unavailable database is a 503 with Retry-After, never a 500', async (t) => {
+  const app = await build(t)
+  const cause = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })
+  app.get('/test/store-down', async () => { throw new StoreUnavailableError(2, { cause }) })
+  const res = await app.inject({ method: 'GET', url: '/test/store-down' })
+  t.equal(res.statusCode, 503)
+  t.equal(res.headers['retry-after'], '2')
+  t.same(res.json(), { statusCode: 503, error: 'Service Unavailable', message: 'The database is unavailable; retry later' })
 })

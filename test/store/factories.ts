@@ -1,9 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Test } from 'tap'
+import tap, { type Test } from 'tap'
 import type { Store } from '../../src/coordination/store.js'
-import { openSqliteStore } from '../../src/store/index.js'
+import { openPostgresStore, openSqliteStore, type PostgresSettings } from '../../src/store/index.js'
+import { findPostgresBin, SKIP_LINE, startPostgresFrom, type PostgresServer } from './postgres-server.js'
 
 /** A way to open a fresh, empty store for one test; closed (and removed) when the test ends. */
 export interface StoreFactory {
@@ -40,3 +41,37 @@ export const STORE_FACTORIES: StoreFactory[] = [
     }
   }
 ]
+
+/** The PostgreSQL settings of the tests: production's, with a quicker re-check and reconnect. */
+export const TEST_POSTGRES: PostgresSettings = {
+  poolMax: 10,
+  statementTimeoutMs: 5_000,
+  connectTimeoutMs: 5_000,
+  idleInTransactionMs: 10_000,
+  recheckMs: 200,
+  reconnectMs: { first: 20, last: 500 },
+  retryAfterSecs: 2
+}
+
+const postgresBin = findPostgresBin()
+let postgres: Promise<PostgresServer | undefined> | undefined
+
+/** This test file's PostgreSQL server, started on first use and stopped when the file ends; a database per test. */
+export async function testPostgres (): Promise<PostgresServer> {
+  postgres ??= startPostgresFrom(tap, postgresBin)
+  return await postgres as PostgresServer
+}
+
+if (postgresBin === undefined) {
+  tap.comment(SKIP_LINE)
+} else {
+  STORE_FACTORIES.push({
+    name: 'postgres',
+    async open (t) {
+      const url = await (await testPostgres()).createDatabase(t)
+      const store = await openPostgresStore(url, TEST_POSTGRES)
+      t.teardown(() => store.close())
+      return store
+    }
+  })
+}

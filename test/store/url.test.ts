@@ -1,5 +1,6 @@
 import t from 'tap'
-import { openStore, parseDatabaseUrl } from '../../src/store/index.js'
+import { POSTGRES_LIMITS } from '../../limits.js'
+import { openStore, parseDatabaseUrl, StoreUnavailableError } from '../../src/store/index.js'
 import { tempDir } from './factories.js'
 import { join } from 'node:path'
 import { existsSync } from 'node:fs'
@@ -20,16 +21,17 @@ t.test('a DATABASE_URL of no known form is refused, without echoing a password',
   t.throws(() => parseDatabaseUrl('sqlite:'), /DATABASE_URL must be/)
 })
 
-t.test('openStore: PostgreSQL is refused clearly until its store lands', async (t) => {
-  await t.rejects(openStore('postgres://h/db'), /PostgreSQL is not supported by this build yet/)
+t.test('openStore: a PostgreSQL server that cannot be reached is an unavailable store', async (t) => {
+  // port 1 on loopback: nothing listens there
+  await t.rejects(openStore('postgres://runconfig@127.0.0.1:1/db', POSTGRES_LIMITS), StoreUnavailableError)
 })
 
 t.test('openStore creates the file and its folder, and migrates once', async (t) => {
   const path = join(tempDir(t), 'a', 'b', 'runconfig.db')
-  const first = await openStore('sqlite:' + path)
+  const first = await openStore('sqlite:' + path, POSTGRES_LIMITS)
   await first.close()
   t.ok(existsSync(path))
-  const again = await openStore('sqlite:' + path)
+  const again = await openStore('sqlite:' + path, POSTGRES_LIMITS)
   t.same(await again.list(), [])
   await again.close()
 })
@@ -39,5 +41,5 @@ t.test('openStore fails, and closes, when a migration cannot run', async (t) => 
   const foreign = new SqliteDatabase(path)
   foreign.exec('create table jobs (x integer)')
   foreign.close()
-  await t.rejects(openStore('sqlite:' + path), /table "?jobs"? already exists/)
+  await t.rejects(openStore('sqlite:' + path, POSTGRES_LIMITS), /table "?jobs"? already exists/)
 })

@@ -50,11 +50,12 @@ t.test('train_and_evaluate on views no RunConfig could produce', async (t) => {
   t.same([remote.run_config.cluster_spec, remote.train_and_evaluate.path], ['grpc://remote', 'distribute_coordinator'])
 })
 
-t.test('Python values become plain JSON for responses', async (t) => {
-  t.same(toJsonValue({ a: [new PyFloat(1), 2n ** 70n, 'x', null], b: { c: new PyFloat(-0) } }),
-    { a: [1, 2 ** 70, 'x', null], b: { c: -0 } })
+t.test('Python values become plain JSON for responses (rule 2: ints exact at any size; NaN as text)', async (t) => {
+  t.strictSame(toJsonValue({ a: [new PyFloat(1), 2n ** 70n, 'x', null, 3n], b: { c: new PyFloat(-0) } }),
+    { a: [1, 2n ** 70n, 'x', null, 3], b: { c: -0 } })
+  t.strictSame(toJsonValue([NaN, Infinity, -Infinity, 0.5]), ['NaN', 'Infinity', '-Infinity', 0.5])
   const fromText = resolveReplacement({ tf_config: '{"session_master": 1.0, "eval_session_master": 12345678901234567890}', replace: {} })
-  t.same([fromText.run_config.master, fromText.run_config.evaluation_master], [1, Number(12345678901234567890n)])
+  t.strictSame([fromText.run_config.master, fromText.run_config.evaluation_master], [1, 12345678901234567890n])
 })
 
 t.test('request bodies keep the order of integer-like keys', async (t) => {

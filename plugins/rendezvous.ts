@@ -1,0 +1,36 @@
+import fp from 'fastify-plugin'
+import { RENDEZVOUS_LIMITS } from '../limits.js'
+import { Rendezvous } from '../src/coordination/rendezvous.js'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Jobs, members and their waits (COORDINATION.md C.2–C.3), on app.store. */
+    rendezvous: Rendezvous
+  }
+}
+
+export interface RendezvousPluginOptions {
+  /** RUNCONFIG_ADMIN_TOKEN; unset: creating, listing, restarting and deleting jobs is open. */
+  adminToken?: string
+  maxWatches?: number
+  sweepIntervalMs?: number
+  heartbeatMs?: number
+}
+
+/**
+ * The rendezvous rules bound to the store; a periodic sweep expires rounds past their deadline
+ * (C.2: even if nobody asks); on close, waits in flight are answered 503 before the server stops.
+ */
+export default fp<RendezvousPluginOptions>(async function rendezvous (app, opts) {
+  const { maxWatches, sweepIntervalMs, heartbeatMs } = { ...RENDEZVOUS_LIMITS, ...opts }
+  const service = new Rendezvous({ store: app.store, clock: app.clock, adminToken: opts.adminToken, maxWatches, heartbeatMs })
+  app.decorate('rendezvous', service)
+  const sweep = setInterval(function sweepExpired () {
+    service.sweep().catch((err: unknown) => app.log.error({ err }, 'expiry sweep failed'))
+  }, sweepIntervalMs)
+  sweep.unref()
+  app.addHook('preClose', async function endWaits () {
+    clearInterval(sweep)
+    service.close()
+  })
+}, { name: 'rendezvous', dependencies: ['store'] })

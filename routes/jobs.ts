@@ -1,0 +1,106 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from 'typebox'
+import { ErrorSchema, PythonErrorSchema } from '../plugins/errors.js'
+import {
+  JobCreatedSchema, JobListSchema, JobParamsSchema, JobRequestSchema, JobViewSchema, ref
+} from '../src/schemas.js'
+import { answer, bearerToken } from './lib/rendezvous.js'
+
+const E400 = ref(ErrorSchema, { description: 'The job name or the body does not match the schema; the message names the field' })
+const E401 = ref(ErrorSchema, { description: 'No valid token (Authorization: Bearer <token>)' })
+const E404 = ref(ErrorSchema, { description: 'No such job' })
+const E503 = ref(ErrorSchema, { description: 'The server is shutting down, or overloaded (Retry-After)' })
+const ADMIN = 'Needs the admin token when RUNCONFIG_ADMIN_TOKEN is set (else open).'
+
+const jobs: FastifyPluginAsyncTypebox = async (app) => {
+  app.put('/v1/jobs/:job', {
+    schema: {
+      operationId: 'createJob',
+      tags: ['rendezvous'],
+      summary: 'Create a rendezvous job',
+      description: 'The cluster to assemble (role → number of tasks), the RunConfig arguments and TF_CONFIG keys every node ' +
+        'gets, and how long each round may gather. 201 with the job and its join token; 200 (the same token) when the ' +
+        'job exists with the same definition, key order aside: a launcher that lost the answer may retry. ' + ADMIN,
+      params: JobParamsSchema,
+      body: JobRequestSchema,
+      response: {
+        200: JobCreatedSchema,
+        201: JobCreatedSchema,
+        400: E400,
+        401: E401,
+        409: ref(ErrorSchema, { description: 'The job exists with another definition' }),
+        413: ref(ErrorSchema, { description: 'The body is larger than the limit' }),
+        415: ref(ErrorSchema, { description: 'The body is not application/json' }),
+        422: Type.Union([ref(PythonErrorSchema), ref(ErrorSchema)], {
+          description: 'A count below 1, a second chief, master or evaluator, over 100,000 tasks; or TensorFlow refuses the ' +
+            'config (checked with placeholder addresses, as POST /v1/cluster-plan/lint reports it)'
+        }),
+        503: E503
+      }
+    }
+  }, async function createJob (request, reply) {
+    return await answer(reply, async () => {
+      const { created, job } = await app.rendezvous.createJob(request.params.job, request.body, bearerToken(request))
+      request.log.info({ job: job.job, created }, 'job defined')
+      return reply.code(created ? 201 : 200).send(job)
+    })
+  })
+
+  app.get('/v1/jobs', {
+    schema: {
+      operationId: 'listJobs',
+      tags: ['rendezvous'],
+      summary: 'List the rendezvous jobs',
+      description: ADMIN,
+      response: { 200: JobListSchema, 401: E401, 503: E503 }
+    }
+  }, async function listJobs (request, reply) {
+    return await answer(reply, () => app.rendezvous.listJobs(bearerToken(request)))
+  })
+
+  app.get('/v1/jobs/:job', {
+    schema: {
+      operationId: 'getJob',
+      tags: ['rendezvous'],
+      summary: 'A job and its current round: who is in, which slots are missing',
+      description: 'Needs the job\'s join token or the admin token. A round past its deadline shows as expired.',
+      params: JobParamsSchema,
+      response: { 200: ref(JobViewSchema), 400: E400, 401: E401, 404: E404, 503: E503 }
+    }
+  }, async function getJob (request, reply) {
+    return await answer(reply, () => app.rendezvous.readJob(request.params.job, bearerToken(request)))
+  })
+
+  app.post('/v1/jobs/:job/rounds', {
+    schema: {
+      operationId: 'startRound',
+      tags: ['rendezvous'],
+      summary: 'Start the next round of a job',
+      description: 'round + 1, gathering, no members, a new deadline. A member of the round just ended that joins again ' +
+        'with the same key and role, asking for no index, gets its index back. No body. ' + ADMIN,
+      params: JobParamsSchema,
+      response: { 200: ref(JobViewSchema), 400: E400, 401: E401, 404: E404, 503: E503 }
+    }
+  }, async function startRound (request, reply) {
+    return await answer(reply, () => app.rendezvous.startRound(request.params.job, bearerToken(request)))
+  })
+
+  app.delete('/v1/jobs/:job', {
+    schema: {
+      operationId: 'deleteJob',
+      tags: ['rendezvous'],
+      summary: 'Delete a job',
+      description: 'Its members and waits end (a wait in flight is answered 410); afterwards every URL of the job answers 404. ' + ADMIN,
+      params: JobParamsSchema,
+      response: { 204: Type.Null({ description: 'Deleted' }), 400: E400, 401: E401, 404: E404, 503: E503 }
+    }
+  }, async function deleteJob (request, reply) {
+    return await answer(reply, async () => {
+      await app.rendezvous.deleteJob(request.params.job, bearerToken(request))
+      request.log.info({ job: request.params.job }, 'job deleted')
+      return reply.code(204).send(null)
+    })
+  })
+}
+
+export default jobs

@@ -1,0 +1,43 @@
+import { STATUS_CODES } from 'node:http'
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import { CoordinationError } from '../../src/coordination/errors.js'
+import { Unavailable } from '../../src/coordination/rendezvous.js'
+
+/** The token of `Authorization: Bearer <token>`, if any (never logged: the logger redacts the header). */
+export function bearerToken (request: FastifyRequest): string | undefined {
+  const match = /^Bearer +(\S+) *$/i.exec(request.headers.authorization ?? '')
+  return match?.[1]
+}
+
+/**
+ * Answers a refusal of the rendezvous rules in the error shape (plus `holder` or `missing`) and
+ * returns true; anything else (TensorFlow's 422, a bug) goes on to the error handler.
+ */
+export function sendRefusal (reply: FastifyReply, error: unknown): boolean {
+  if (error instanceof CoordinationError) {
+    const { statusCode, message, holder, missing } = error
+    reply.code(statusCode).send({ statusCode, error: STATUS_CODES[statusCode], message, ...(holder === undefined ? {} : { holder }), ...(missing === undefined ? {} : { missing }) })
+    return true
+  }
+  if (error instanceof Unavailable) {
+    reply.code(503).header('retry-after', error.retryAfterSecs).send({ statusCode: 503, error: 'Service Unavailable', message: error.message })
+    return true
+  }
+  return false
+}
+
+/** Runs a rule; its refusals become answers. */
+export async function answer<T> (reply: FastifyReply, rule: () => Promise<T>): Promise<T | FastifyReply> {
+  try {
+    return await rule()
+  } catch (error) {
+    if (sendRefusal(reply, error)) return reply
+    throw error
+  }
+}
+
+/** Sets the connection's idle timeout (0: none) for a long answer; app.inject's fake socket has none to set. */
+export function holdConnection (request: FastifyRequest, ms: number): void {
+  const socket = request.socket as { setTimeout?: (ms: number) => void }
+  socket.setTimeout?.(ms)
+}

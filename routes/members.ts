@@ -1,0 +1,112 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from 'typebox'
+import { ErrorSchema, PythonErrorSchema } from '../plugins/errors.js'
+import { RENDEZVOUS_LIMITS } from '../limits.js'
+import {
+  ConflictSchema, GatheringSchema, GoneSchema, JoinedSchema, JoinRequestSchema, MemberConfigSchema, MemberParamsSchema, ref, WaitQuerySchema
+} from '../src/schemas.js'
+import { answer, bearerToken, holdConnection } from './lib/rendezvous.js'
+
+const E400 = ref(ErrorSchema, { description: 'A name, key, host or port that breaks its pattern or range; the message names it' })
+const E401 = ref(ErrorSchema, { description: 'Not the job\'s join token (nor the admin token)' })
+const E503 = ref(ErrorSchema, { description: 'The server is shutting down, or too many waits are open (Retry-After)' })
+const GONE = { ...GoneSchema, description: 'The round expired (missing lists the slots nobody took), or the job was deleted during the wait' }
+
+const members: FastifyPluginAsyncTypebox = async (app) => {
+  app.put('/v1/jobs/:job/members/:member', {
+    schema: {
+      operationId: 'joinJob',
+      tags: ['rendezvous'],
+      summary: 'Join a job: take a slot of the current round',
+      description: 'Needs the job\'s join token. Without index: the lowest free index of the role, or this member\'s index of ' +
+        'the previous round. 201 when the slot is taken; 200 when this member already holds it and the request agrees ' +
+        '(a retry is a no-op, also once the round is complete). Nothing is stored on any refusal.',
+      params: MemberParamsSchema,
+      body: JoinRequestSchema,
+      response: {
+        200: JoinedSchema,
+        201: JoinedSchema,
+        400: E400,
+        401: E401,
+        404: ref(ErrorSchema, { description: 'No such job' }),
+        409: { ...ConflictSchema, description: 'The slot belongs to another member (holder), no slot of the role is free, this member holds another slot, or the round is complete without it' },
+        410: GONE,
+        413: ref(ErrorSchema, { description: 'The body is larger than the limit' }),
+        415: ref(ErrorSchema, { description: 'The body is not application/json' }),
+        422: ref(ErrorSchema, { description: 'A role not in the cluster, an index beyond its count, or no port' }),
+        503: E503
+      }
+    }
+  }, async function joinJob (request, reply) {
+    const { job, member } = request.params
+    return await answer(reply, async () => {
+      const { created, joined } = await app.rendezvous.join(job, member, request.body, bearerToken(request))
+      if (created) request.log.info({ job, member, role: joined.role, index: joined.index, state: joined.state }, 'member joined')
+      return reply.code(created ? 201 : 200).send(joined)
+    })
+  })
+
+  app.delete('/v1/jobs/:job/members/:member', {
+    schema: {
+      operationId: 'leaveJob',
+      tags: ['rendezvous'],
+      summary: 'Leave a job: free this member\'s slot',
+      description: 'Only while the round gathers.',
+      params: MemberParamsSchema,
+      response: {
+        204: Type.Null({ description: 'The slot is free again' }),
+        400: E400,
+        401: E401,
+        404: ref(ErrorSchema, { description: 'No such job, or the member holds no slot of this round' }),
+        409: { ...ConflictSchema, description: 'The round is complete' },
+        410: GONE,
+        503: E503
+      }
+    }
+  }, async function leaveJob (request, reply) {
+    const { job, member } = request.params
+    return await answer(reply, async () => {
+      await app.rendezvous.leave(job, member, bearerToken(request))
+      request.log.info({ job, member }, 'member left')
+      return reply.code(204).send(null)
+    })
+  })
+
+  app.get('/v1/jobs/:job/members/:member/config', {
+    schema: {
+      operationId: 'getMemberConfig',
+      tags: ['rendezvous'],
+      summary: 'This member\'s TF_CONFIG and RunConfig, once every slot is taken (long poll)',
+      description: '200 when the round is complete: this node as POST /v1/cluster-plan plans it for the cluster the members ' +
+        'made, with tf_config (the object to export as TF_CONFIG) and run_config (as POST /v1/run-config answers). ' +
+        'Otherwise waits up to ?wait seconds (0 to 60) for the round to complete, then 202 with the missing slots and ' +
+        'Retry-After. A wait that reaches the deadline is answered 410.',
+      params: MemberParamsSchema,
+      querystring: WaitQuerySchema,
+      response: {
+        200: MemberConfigSchema,
+        202: { ...GatheringSchema, description: 'The wait ended first: who is missing (Retry-After)' },
+        400: E400,
+        401: E401,
+        404: ref(ErrorSchema, { description: 'No such job, or the member has not joined this round' }),
+        410: GONE,
+        422: ref(PythonErrorSchema, { description: 'TensorFlow refuses this node\'s config with the real addresses' }),
+        503: E503
+      }
+    }
+  }, async function getMemberConfig (request, reply) {
+    const { job, member } = request.params
+    const wait = Number(request.query.wait ?? 0)
+    // the connection's idle timeout (60 s) must not cut a 60 s wait short
+    if (wait > 0) holdConnection(request, (wait + 15) * 1000)
+    const gone = new AbortController()
+    reply.raw.on('close', () => { if (!reply.raw.writableFinished) gone.abort() })
+    return await answer(reply, async () => {
+      const outcome = await app.rendezvous.waitForConfig(job, member, wait, bearerToken(request), gone.signal)
+      if (outcome.complete) return outcome.config
+      return reply.code(202).header('retry-after', RENDEZVOUS_LIMITS.gatheringRetryAfter).send(outcome.gathering)
+    })
+  })
+}
+
+export default members

@@ -1,0 +1,164 @@
+import { Kysely, Migrator, PostgresDialect, sql } from 'kysely'
+import pg from 'pg'
+import type { LeaseStore } from '../coordination/lease-store.js'
+import type { JobTx, Store } from '../coordination/store.js'
+import type { Database } from './database.js'
+import { jobTx, listJobs, overdueJobs, readSnapshot } from './job-queries.js'
+import { createLeaseStore } from './lease-queries.js'
+import { migrationProvider } from './migrations/index.js'
+import { JOBS_CHANNEL, jobPayload, parseJobPayload, VersionNotifier } from './pg-notifier.js'
+import { PgListener } from './pg-listener.js'
+import { clientConfig, poolConfig, type PostgresSettings } from './pg-settings.js'
+import { asStoreError } from './unavailable.js'
+
+export interface PostgresHooks {
+  /** A connection failed or was lost (the pool's idle ones, the LISTEN one); the store recovers by itself. */
+  onConnectionError?: (err: Error) => void
+}
+
+/**
+ * Opens the PostgreSQL store at `url`: runs the migrations (kysely's Migrator holds a session
+ * advisory lock meanwhile, so replicas starting together run each migration once), then listens
+ * for other replicas' changes.
+ */
+export async function openPostgresStore (url: string, settings: PostgresSettings, hooks: PostgresHooks = {}): Promise<PostgresStore> {
+  await migrate(url, settings)
+  const pool = new pg.Pool(poolConfig(url, settings))
+  // a connection that breaks is discarded by the pool, but node-postgres also emits 'error' on it: on
+  // an idle one through the pool, on one lent out (between two statements of a transaction) on the
+  // client itself, where no listener would make it an uncaught exception that ends the process
+  pool.on('error', (err) => hooks.onConnectionError?.(err))
+  pool.on('connect', (client) => client.on('error', () => {}))
+  const store = new PostgresStore(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), url, settings, hooks)
+  await store.listen()
+  return store
+}
+
+/** The migrations, on a connection of their own without the statement timeout: waiting for another replica's migration is normal. */
+async function migrate (url: string, settings: PostgresSettings): Promise<void> {
+  const pool = new pg.Pool({ ...poolConfig(url, settings), max: 1, statement_timeout: undefined })
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  try {
+    const { error } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest()
+    if (error !== undefined) throw asStoreError(error, settings.retryAfterSecs)
+  } finally {
+    await db.destroy()
+  }
+}
+
+/**
+ * Several replicas on one database. A change of a job runs in a transaction that first locks the
+ * job's row (SELECT … FOR UPDATE), so changes of one job queue up in PostgreSQL while other jobs
+ * proceed; its NOTIFY is sent by the commit itself. Each replica LISTENs on a dedicated connection
+ * and re-checks the jobs it has waiters on every `recheckMs`, for notifications lost while that
+ * connection was down. Every failure to reach the database surfaces as StoreUnavailableError.
+ */
+export class PostgresStore implements Store {
+  readonly notifier = new VersionNotifier()
+  readonly db: Kysely<Database>
+  readonly leases: LeaseStore
+  readonly #settings: PostgresSettings
+  readonly #listener: PgListener
+  #recheckTimer: NodeJS.Timeout | undefined
+  #closed = false
+
+  constructor (db: Kysely<Database>, url: string, settings: PostgresSettings, hooks: PostgresHooks) {
+    this.db = db
+    this.#settings = settings
+    this.leases = createLeaseStore(db, async (host, fn) => await this.#guard(() => db.transaction().execute(async (trx) => {
+      // the host's lock, on every replica: its fencing counter, free intervals and rows change under it
+      // (a transaction-level advisory lock, taken also for a host not yet in lease_hosts)
+      await sql`SELECT pg_advisory_xact_lock(hashtextextended(${'lease-host:' + host}, 0))`.execute(trx)
+      return await fn(trx)
+    })))
+    this.#listener = new PgListener(clientConfig(url, settings), JOBS_CHANNEL, {
+      message: (payload) => {
+        const change = parseJobPayload(payload)
+        if (change !== undefined) this.notifier.notify(change.job, change.version)
+      },
+      // anything may have changed while not listening
+      listening: () => { this.recheck().catch(() => {}) },
+      error: (err) => hooks.onConnectionError?.(err)
+    }, settings.reconnectMs)
+  }
+
+  /** Starts the LISTEN connection and the periodic re-check. */
+  async listen (): Promise<void> {
+    await this.#listener.start()
+    this.#scheduleRecheck()
+  }
+
+  async transact<T> (job: string, fn: (tx: JobTx) => Promise<T>): Promise<T> {
+    const published: number[] = []
+    const result = await this.#guard(() => this.db.transaction().execute(async (trx) => {
+      // the job's row stays locked until commit: every change of this job waits here for the one before
+      await sql`SELECT 1 FROM jobs WHERE job = ${job} FOR UPDATE`.execute(trx)
+      const result = await fn(jobTx(trx, job, published))
+      // delivered to every LISTENing replica when (and only if) the transaction commits
+      for (const version of published) await sql`SELECT pg_notify(${JOBS_CHANNEL}, ${jobPayload(job, version)})`.execute(trx)
+      return result
+    }))
+    // this replica's waiters need not wait for the notification's round trip
+    for (const version of published) this.notifier.notify(job, version)
+    return result
+  }
+
+  async read (job: string) {
+    // the job and its members from one snapshot, whatever commits between the two statements
+    return await this.#guard(() => this.db.transaction().setIsolationLevel('repeatable read').execute((trx) => readSnapshot(trx, job)))
+  }
+
+  async list () {
+    return await this.#guard(() => listJobs(this.db))
+  }
+
+  async overdue (now: number) {
+    return await this.#guard(() => overdueJobs(this.db, now))
+  }
+
+  /** Whether the database answers now (readiness). */
+  async isAvailable (): Promise<boolean> {
+    try {
+      await sql`SELECT 1`.execute(this.db)
+      return true
+    } catch {
+      return false
+    }
+  }
+
+  /** Re-reads the version of every job this replica has waiters on, and wakes those that changed. */
+  async recheck (): Promise<void> {
+    const jobs = this.notifier.watched()
+    if (jobs.length === 0) return
+    const rows = await this.db.selectFrom('jobs').select(['job', 'version']).where('job', 'in', jobs).execute()
+    const versions = new Map(rows.map((row) => [row.job, Number(row.version)]))
+    for (const job of jobs) this.notifier.notify(job, versions.get(job) ?? -1)
+  }
+
+  async close (): Promise<void> {
+    this.#closed = true
+    clearTimeout(this.#recheckTimer)
+    await this.#listener.close()
+    await this.db.destroy()
+  }
+
+  /** The next re-check recheckMs after this one ends: a slow database never piles them up. */
+  #scheduleRecheck (): void {
+    this.#recheckTimer = setTimeout(() => {
+      // the LISTEN connection answers, or is replaced (its reconnect re-checks too)
+      this.#listener.ping(this.#settings.connectTimeoutMs)
+        .then(() => this.recheck())
+        // the database is unavailable: the listener reports it and the next round tries again
+        .catch(() => {})
+        .finally(() => { if (!this.#closed) this.#scheduleRecheck() })
+    }, this.#settings.recheckMs).unref()
+  }
+
+  async #guard<T> (fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn()
+    } catch (err) {
+      throw asStoreError(err, this.#settings.retryAfterSecs)
+    }
+  }
+}

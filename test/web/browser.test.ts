@@ -1,0 +1,16 @@
+// The web view in a real browser. Without Chromium (apt-get install chromium) this file says so
+// in one line and runs nothing.
+import { existsSync } from 'node:fs'
+import t from 'tap'
+import { CHROMIUM, openBrowser, startServer } from './browser.js'
+import { jobPageStreamTests } from './job-page.js'
+import { planPageTests } from './plan-page.js'
+
+if (!existsSync(CHROMIUM)) {
+  t.plan(0, `browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`)
+} else {
+  const context = await openBrowser(t)
+  const server = await startServer(t)
+  await planPageTests(t, context, server)
+  await jobPageStreamTests(t, context, server.url)
+}
