@@ -50,10 +50,10 @@ export type AppOptions = FastifyHttpOptions<Server> & {
   databaseUrl?: string
   /** Where the rules read the time; default the system clock (tests pass a manual one). */
   clock?: Clock
-  /** The admin token (RUNCONFIG_ADMIN_TOKEN) and the limits of waits: default limits.ts RENDEZVOUS_LIMITS. */
-  rendezvous?: RendezvousPluginOptions
   /** GET /metrics; tests turn the runtime's default metrics off. */
   metrics?: MetricsOptions
+  /** The admin token (RUNCONFIG_ADMIN_TOKEN) and the limits of waits: default limits.ts RENDEZVOUS_LIMITS. */
+  rendezvous?: RendezvousPluginOptions
   /** The web view's built files; default dist/public. */
   web?: WebOptions
   /** How a PostgreSQL store uses its database; default limits.ts POSTGRES_LIMITS. */
@@ -77,6 +77,8 @@ export async function buildApp ({
     bodyLimit: BODY_LIMIT,
     ...timeouts,
     // a body with a __proto__ or constructor.prototype key is a 400, never a prototype
+    // a member key is up to 128 characters: a longer one must reach its schema (a 400 naming it), not a 404
+    maxParamLength: 256,
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     // on close(): idle keep-alive connections end at once, busy ones after their answer (plugins/shutdown.ts)
@@ -122,7 +124,8 @@ export async function buildApp ({
   await app.register(jsonBody)
   await app.register(shutdown)
   await app.register(overload, pressure)
-  await app.register(planWorkers, workers)
+  // one Retry-After for every 503 of load: the overload setting's
+  await app.register(planWorkers, { retryAfter: pressure.retryAfter, ...workers })
   await app.register(store, { databaseUrl, clock, postgres })
   await app.register(rendezvous, { adminToken, ...rendezvousOptions })
   await app.register(leaseSweep, sweep)

@@ -1,13 +1,13 @@
-import type { EventEmitter } from 'node:events'
 import { readFile } from 'node:fs/promises'
+import type { Graceful } from '../start-server.js'
 
 /** Where the CLI reads and writes: the process's streams, or a test's captures. */
 export interface CliIo {
   stdin: AsyncIterable<Buffer>
   stdout: { write (text: string): unknown }
   stderr: { write (text: string): unknown }
-  /** Where SIGINT and SIGTERM arrive: `serve` runs until one does. */
-  signals: EventEmitter
+  /** close-with-grace, or a test's stand-in: `serve` runs until SIGINT or SIGTERM. */
+  graceful: Graceful
 }
 
 /** The environment, as `process.env` gives it. */

@@ -1,6 +1,7 @@
 import { inspect, parseArgs } from 'node:util'
 import { HELP } from './help.js'
 import { readInput, UsageError, type CliEnv, type CliIo } from './io.js'
+import { joinCommand } from './join.js'
 import { lintCommand, type LintOptions } from './lint.js'
 import { planCommand, type PlanOptions } from './plan.js'
 import { parsePlanRequest } from './request.js'
@@ -45,6 +46,7 @@ export async function runCli (argv: string[], env: CliEnv, io: CliIo): Promise<n
 }
 
 async function run (argv: string[], env: CliEnv, io: CliIo): Promise<number> {
+  if (argv[0] === 'join') return await joinCommand(argv.slice(1), env, io)
   const { values, positionals } = parseCommandLine(argv)
   if (values.help === true) {
     io.stdout.write(HELP)

@@ -1,20 +1,16 @@
-import { stringifyJson } from '../src/python/json-out.js'
-import { kubernetesEnv } from '../src/formats/kubernetes.js'
-import { ndjsonLines } from '../src/formats/ndjson.js'
-import { planDotenv, planShell } from '../src/formats/plan-blocks.js'
-import { ClusterPlanError, planCluster, type ClusterPlan, type PlanRequest } from '../src/index.js'
+import { ClusterPlanError, kubernetesEnv, planCluster, renderPlan, stringifyJson, type ClusterPlan, type PlanRequest } from '../src/index.js'
 import { writeFailedNodes } from './failures.js'
 import { UsageError, type CliIo } from './io.js'
 
 /** Options of `runconfig plan`. */
 export interface PlanOptions {
-  format: 'json' | 'ndjson' | 'dotenv' | 'shell' | 'kubernetes'
+  format: 'json' | 'ndjson' | 'env' | 'shell' | 'kubernetes'
   /** `TYPE:INDEX`: keep only that node. */
   task?: string
 }
 
 // Formats that give each node its TF_CONFIG text
-const ENVIRONMENT_FORMATS = ['dotenv', 'shell', 'kubernetes']
+const ENVIRONMENT_FORMATS = ['env', 'shell', 'kubernetes']
 
 /** `runconfig plan FILE`: every node of a cluster, in the chosen format. */
 export function planCommand (request: PlanRequest, options: PlanOptions, io: CliIo): number {
@@ -34,7 +30,7 @@ export function planCommand (request: PlanRequest, options: PlanOptions, io: Cli
     if (nodes.length === 0) throw new UsageError(`--task ${options.task}: the plan has no such node`)
     plan = { ...plan, nodes }
   }
-  io.stdout.write(renderPlan(plan, options.format))
+  io.stdout.write(renderCliPlan(plan, options.format))
   return 0
 }
 
@@ -45,12 +41,12 @@ function parseTask (task: string): { type: string, index: number } {
   return { type: task.slice(0, colon), index: Number(index) }
 }
 
-function renderPlan (plan: ClusterPlan, format: PlanOptions['format']): string {
+/** The CLI's formats: JSON pretty-printed (Kubernetes env as a bare list), `env` is dotenv; the others as the API's. */
+function renderCliPlan (plan: ClusterPlan, format: PlanOptions['format']): string {
   switch (format) {
     case 'json': return stringifyJson(plan, 2) + '\n'
-    case 'ndjson': return ndjsonLines(plan)
     case 'kubernetes': return stringifyJson(kubernetesEnv(plan), 2) + '\n'
-    case 'dotenv': return planDotenv(plan)
-    case 'shell': return planShell(plan)
+    case 'env': return renderPlan(plan, 'dotenv')
+    default: return renderPlan(plan, format)
   }
 }

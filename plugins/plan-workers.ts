@@ -1,10 +1,9 @@
-import * as workerThreads from 'node:worker_threads'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { PLAN_WORKERS, PRESSURE_LIMITS } from '../limits.js'
 import type { PlanFormat, PlanJob } from '../workers/plan-job.js'
 import { requestError } from './errors.js'
-import { QueueFullError, WorkerPool } from '../workers/pool.js'
+import { PlanPool, QueueFullError } from '../workers/pool.js'
 
 export interface PlanWorkersOptions {
   /** Worker threads (0: every plan on the event loop). */
@@ -16,6 +15,8 @@ export interface PlanWorkersOptions {
   idleMs?: number
   jobTimeoutMs?: number
   maxOldGenerationSizeMb?: number
+  /** Seconds a client refused for a full queue should wait (Retry-After): the overload setting's, by default limits.ts PRESSURE_LIMITS's. */
+  retryAfter?: number
 }
 
 /** The routes' side: whether a request goes to a worker, and its answer from there. */
@@ -31,26 +32,9 @@ declare module 'fastify' {
   }
 }
 
-/**
- * The worker's module, next to this one's: TypeScript source under tsx and tap, JavaScript in
- * dist/. tap's loader registers itself in worker threads; tsx does so only from Node 22.14 (before,
- * in the main thread only), so there the worker starts from a bootstrap that registers it.
- */
-export function workerEntry (moduleUrl: string, execArgv: string[], tsxInWorkers = 'isInternalThread' in workerThreads): URL {
-  const file = new URL(`../workers/plan.${moduleUrl.endsWith('.ts') ? 'ts' : 'js'}`, moduleUrl)
-  if (!moduleUrl.endsWith('.ts') || tsxInWorkers || !execArgv.some((arg) => arg.includes('tsx'))) return file
-  const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'))
-  const bootstrap = `const { register } = await import(${tsx}); register(); await import(${JSON.stringify(file.href)})`
-  return new URL(`data:text/javascript,${encodeURIComponent(bootstrap)}`)
-}
-
-/**
- * A request's work, in about 10 µs units (measured; README "Limits"): one per task, and with each
- * node's TF_CONFIG text or RunConfig (include, or the shell, dotenv and kubernetes formats) one
- * more per kB of body (that text) per task: those answers grow with the square of the cluster.
- */
-export function planCost (tasks: number, withTexts: boolean, bodyBytes: number): number {
-  return withTexts ? tasks * (1 + bodyBytes / 1000) : tasks
+/** The worker's module, next to this one's: TypeScript source under tsx and tap, JavaScript in dist/. */
+export function workerFile (moduleUrl: string): URL {
+  return new URL(`../workers/plan.${moduleUrl.endsWith('.ts') ? 'ts' : 'js'}`, moduleUrl)
 }
 
 /**
@@ -62,8 +46,9 @@ export function planCost (tasks: number, withTexts: boolean, bodyBytes: number):
  */
 export default fp(async function planWorkers (app, opts: PlanWorkersOptions) {
   const { size, maxQueuedCost, inProcessMaxCost, idleMs, jobTimeoutMs, maxOldGenerationSizeMb } = { ...PLAN_WORKERS, ...opts }
-  const pool = new WorkerPool({
-    file: workerEntry(import.meta.url, process.execArgv),
+  const { retryAfter = PRESSURE_LIMITS.retryAfter } = opts
+  const pool = new PlanPool({
+    file: workerFile(import.meta.url),
     size,
     maxQueuedCost,
     idleMs,
@@ -81,7 +66,7 @@ export default fp(async function planWorkers (app, opts: PlanWorkersOptions) {
         answer = await pool.run(job, cost, request.signal)
       } catch (error) {
         if (!(error instanceof QueueFullError)) throw error
-        reply.header('retry-after', PRESSURE_LIMITS.retryAfter)
+        reply.header('retry-after', retryAfter)
         throw requestError(503, 'PLAN_QUEUE_FULL', `${error.message}; retry later`)
       }
       request.log.info({ ...answer.log, worker: true }, op === 'plan' ? 'planned cluster' : 'linted cluster')

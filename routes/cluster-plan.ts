@@ -1,20 +1,18 @@
 import { Readable } from 'node:stream'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import type { FastifyRequest } from 'fastify'
-import { kubernetesEnv, planCluster as planNodes, planDotenv, planShell, stringifyJson, type PlanNode, type PlanRequest } from '../src/index.js'
+import {
+  countTasks, needsTfConfig, planChunks, planCluster as planNodes, planContentType, planCost, planRequestFor, renderPlan,
+  type PlanRequest
+} from '../src/index.js'
 import {
   ClusterPlanRequestSchema, ClusterPlanSchema, FORMAT_MEDIA_TYPES, KubernetesEnvSchema, MAX_PLAN_TASKS,
-  MAX_PLAN_TASKS_WITH_INCLUDE, PLAN_FORMATS, PlanDotenvSchema, PlanFormatQuerySchema, PlanNodeSchema, PlanShellSchema, ref,
-  type Cluster, type ClusterPlan, type ClusterPlanRequest, type PlanFormatQuery
+  MAX_PLAN_TASKS_WITH_INCLUDE, PLAN_FORMATS, PlanDotenvSchema, PlanFormatQuerySchema, PlanNodeSchema, PlanShellSchema, ref
 } from '../src/schemas.js'
 import { PLAN_BODY_LIMIT } from '../limits.js'
 import { ClusterPlanErrorSchema, ErrorSchema, requestError } from '../plugins/errors.js'
-import { planCost } from '../plugins/plan-workers.js'
-import { chooseFormat, sendText, varyOnAccept } from './lib/formats.js'
+import { chooseFormat, varyOnAccept } from './lib/formats.js'
 
 const NDJSON = FORMAT_MEDIA_TYPES.ndjson
-// Formats made of each node's TF_CONFIG text: they imply include tf_config, and its task limit
-const TF_CONFIG_FORMATS: string[] = ['shell', 'dotenv', 'kubernetes']
 
 const clusterPlan: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/v1/cluster-plan', {
@@ -52,62 +50,29 @@ const clusterPlan: FastifyPluginAsyncTypebox = async (app) => {
         503: ref(ErrorSchema, { description: 'The server is shutting down, or overloaded (Retry-After)' })
       }
     },
-    bodyLimit: PLAN_BODY_LIMIT,
-    preHandler: checkClusterSize
+    bodyLimit: PLAN_BODY_LIMIT
   }, async function planCluster (request, reply) {
     varyOnAccept(reply, request.query.format)
-    const format = planFormat(request)
-    const body = request.body as PlanRequest
-    // a large plan on a worker thread: on the event loop it would stall every other request
-    const withTexts = (body.include ?? []).length > 0 || TF_CONFIG_FORMATS.includes(format)
-    const tasks = countTasks(request.body.cluster)
+    const format = chooseFormat(request.query.format, request.headers.accept, PLAN_FORMATS)
+    const { cluster, include = [] } = request.body
+    const tasks = countTasks(cluster)
+    const withTexts = include.length > 0 || needsTfConfig(format)
+    const limit = withTexts ? MAX_PLAN_TASKS_WITH_INCLUDE : MAX_PLAN_TASKS
+    if (tasks > limit) {
+      const which = include.length > 0 ? 'with include' : withTexts ? `in format ${format}` : 'without include'
+      throw requestError(413, 'CLUSTER_TOO_LARGE', `body/cluster has ${tasks} tasks; a plan ${which} covers at most ${limit}`)
+    }
     app.planSizes.observe({ operation: 'plan' }, tasks)
+    // a large plan on a worker thread: on the event loop it would stall every other request
     const cost = planCost(tasks, withTexts, request.jsonText.length)
     if (app.planWorkers.offloads(cost)) return app.planWorkers.answer(request, reply, { op: 'plan', format }, cost)
     // planned in full before the first byte: a failing node is a 422, even for a stream
-    const plan = planNodes(TF_CONFIG_FORMATS.includes(format) ? { ...body, include: ['tf_config'] } : body)
+    const plan = planNodes(planRequestFor(request.body as PlanRequest, format))
     request.log.info({ nodes: plan.nodes.length }, 'planned cluster')
-    switch (format) {
-      case 'json': return plan as ClusterPlan
-      // a stream skips the serializer, so the type provider's reply type (the schema's) does not apply
-      case 'ndjson': return reply.type(NDJSON).send(Readable.from(ndjsonLines(plan.nodes)) as never)
-      case 'kubernetes': return reply.type(FORMAT_MEDIA_TYPES.kubernetes).send({ nodes: kubernetesEnv(plan) } as never)
-      case 'shell': return sendText(reply, format, planShell(plan))
-      case 'dotenv': return sendText(reply, format, planDotenv(plan))
-    }
+    // the answer's text, serialized here; NDJSON streams, a batch of nodes per chunk
+    const answer = format === 'ndjson' ? Readable.from(planChunks(plan, format)) : renderPlan(plan, format)
+    return reply.type(planContentType(format)).send(answer as never)
   })
 }
 
 export default clusterPlan
-
-type PlanRouteRequest = FastifyRequest<{ Body: ClusterPlanRequest, Querystring: PlanFormatQuery }>
-
-function planFormat (request: PlanRouteRequest) {
-  return chooseFormat(request.query.format, request.headers.accept, PLAN_FORMATS)
-}
-
-async function checkClusterSize (request: PlanRouteRequest) {
-  const { cluster, include = [] } = request.body
-  const format = planFormat(request)
-  const withTexts = include.length > 0 || TF_CONFIG_FORMATS.includes(format)
-  const limit = withTexts ? MAX_PLAN_TASKS_WITH_INCLUDE : MAX_PLAN_TASKS
-  const tasks = countTasks(cluster)
-  if (tasks > limit) {
-    const which = include.length > 0 ? 'with include' : withTexts ? `in format ${format}` : 'without include'
-    throw requestError(413, 'CLUSTER_TOO_LARGE', `body/cluster has ${tasks} tasks; a plan ${which} covers at most ${limit}`)
-  }
-}
-
-/** How many tasks a cluster lists (sparse jobs: the defined indices). */
-export function countTasks (cluster: Cluster): number {
-  let tasks = 0
-  for (const job of Object.values(cluster)) tasks += Array.isArray(job) ? job.length : Object.keys(job).length
-  return tasks
-}
-
-/** One JSON object per line, written in batches (a chunk per node would cost more than the JSON). */
-function * ndjsonLines (nodes: PlanNode[]): Generator<string> {
-  for (let start = 0; start < nodes.length; start += 256) {
-    yield nodes.slice(start, start + 256).map((node) => stringifyJson(node) + '\n').join('')
-  }
-}

@@ -1,14 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import type { FastifyRequest } from 'fastify'
-import { lintCluster, type PlanRequest } from '../src/index.js'
-import {
-  ClusterPlanRequestSchema, LintReportSchema, MAX_PLAN_TASKS, ref, WARNING_DESCRIPTIONS,
-  type ClusterPlanRequest, type LintReport
-} from '../src/schemas.js'
+import { countTasks, lintCluster, planCost, type PlanRequest } from '../src/index.js'
+import { ClusterPlanRequestSchema, LintReportSchema, MAX_PLAN_TASKS, ref, WARNING_DESCRIPTIONS, type LintReport } from '../src/schemas.js'
 import { PLAN_BODY_LIMIT } from '../limits.js'
 import { ErrorSchema, requestError } from '../plugins/errors.js'
-import { planCost } from '../plugins/plan-workers.js'
-import { countTasks } from './cluster-plan.js'
 
 const lint: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/v1/cluster-plan/lint', {
@@ -31,12 +25,14 @@ const lint: FastifyPluginAsyncTypebox = async (app) => {
         503: ref(ErrorSchema, { description: 'The server is shutting down, or overloaded (Retry-After)' })
       }
     },
-    bodyLimit: PLAN_BODY_LIMIT,
-    preHandler: checkClusterSize
+    bodyLimit: PLAN_BODY_LIMIT
   }, async function lintClusterPlan (request, reply) {
-    // a large cluster on a worker thread: on the event loop it would stall every other request
     const tasks = countTasks(request.body.cluster)
+    if (tasks > MAX_PLAN_TASKS) {
+      throw requestError(413, 'CLUSTER_TOO_LARGE', `body/cluster has ${tasks} tasks; a lint covers at most ${MAX_PLAN_TASKS}`)
+    }
     app.planSizes.observe({ operation: 'lint' }, tasks)
+    // a large cluster on a worker thread: on the event loop it would stall every other request
     const cost = planCost(tasks, false, 0)
     if (app.planWorkers.offloads(cost)) return app.planWorkers.answer(request, reply, { op: 'lint' }, cost)
     const report = lintCluster(request.body as PlanRequest)
@@ -46,10 +42,3 @@ const lint: FastifyPluginAsyncTypebox = async (app) => {
 }
 
 export default lint
-
-async function checkClusterSize (request: FastifyRequest<{ Body: ClusterPlanRequest }>) {
-  const tasks = countTasks(request.body.cluster)
-  if (tasks > MAX_PLAN_TASKS) {
-    throw requestError(413, 'CLUSTER_TOO_LARGE', `body/cluster has ${tasks} tasks; a lint covers at most ${MAX_PLAN_TASKS}`)
-  }
-}

@@ -17,5 +17,7 @@ export { stringifyJson } from './python/json-out.js'
 export { lintCluster, WARNING_CODES, type LintReport, type LintWarning, type WarningCode } from './lint/index.js'
 export {
   commentLabel, dotenv, dotenvQuote, kubernetesEnv, ndjsonLines, nodeVariables, planDotenv, planShell, shellExports,
-  shellLines, shellQuote, tfConfigText, type KubernetesEnvVar, type NodeEnv
+  shellLines, shellQuote, tfConfigText, type KubernetesEnvVar, type NodeEnv,
+  needsTfConfig, planChunks, planContentType, planRequestFor, renderPlan
 } from './formats/index.js'
+export { countTasks, planCost } from './plan/cost.js'

@@ -1,11 +1,30 @@
 import type { Test } from 'tap'
-import { buildApp } from '../app.js'
+import { buildApp, type AppOptions } from '../app.js'
 
-/** The app as the server builds it, closed when the test ends. */
-export async function build (t: Test) {
-  const app = await buildApp()
+/**
+ * What a test app changes from the server's: no overload checks (a machine busy with other work is
+ * not an overloaded server) and no plan job timeout (a worker's start-up under tap's loader takes
+ * seconds, more on a loaded machine). Tests about those set them.
+ */
+export const TEST_LIMITS = {
+  pressure: { maxEventLoopDelay: 0, maxHeapUsedBytes: 0, maxRssBytes: 0 },
+  planWorkers: { jobTimeoutMs: 3_600_000 }
+} as const satisfies AppOptions
+
+/** The app with TEST_LIMITS and these options, closed when the test ends. */
+export async function buildTestApp (t: Test, { pressure, planWorkers, ...options }: AppOptions = {}) {
+  const app = await buildApp({
+    ...options,
+    pressure: { ...TEST_LIMITS.pressure, ...pressure },
+    planWorkers: { ...TEST_LIMITS.planWorkers, ...planWorkers }
+  })
   t.teardown(() => app.close())
   return app
+}
+
+/** The app as the server builds it but for TEST_LIMITS, closed when the test ends. */
+export async function build (t: Test) {
+  return buildTestApp(t)
 }
 
 /** A small seeded PRNG (mulberry32): the same cases on every run, no dependency. */

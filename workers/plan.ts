@@ -1,25 +1,14 @@
-// A plan worker thread (plugins/plan-workers.ts starts them): one job at a time, answered with its
-// bytes transferred, not copied. Anything but TensorFlow's own errors is a failure the route logs.
-import { parentPort } from 'node:worker_threads'
-import { runJob, type PlanJob } from './plan-job.js'
+// A plan worker thread's task (piscina runs it; plugins/plan-workers.ts starts the pool): one job,
+// answered with its bytes transferred, not copied. Anything but TensorFlow's own errors is a
+// failure the route logs.
+import { move, transferableSymbol, valueSymbol } from 'piscina'
+import { runJob, type JobAnswer, type PlanJob } from './plan-job.js'
 
-/** A message to a worker: a job, or the order to stop (a worker that stops by itself flushes coverage and logs). */
-export type WorkerMessage = PlanJob | { op: 'stop' }
+/** The job's answer (a JobAnswer), its body moved to the calling thread. */
+export default function planTask (job: PlanJob): ReturnType<typeof move> {
+  const answer: JobAnswer = runJob(job)
+  return move({ [transferableSymbol]: answer.body.buffer, [valueSymbol]: answer })
+}
 
-/** A worker's reply: the answer, or the failure. */
-export type WorkerReply = { answer: ReturnType<typeof runJob> } | { failure: { message: string, stack?: string } }
-
-if (parentPort === null) throw new Error('workers/plan.ts runs as a worker thread')
-const port = parentPort
-
-port.on('message', (message: WorkerMessage) => {
-  if (message.op === 'stop') return port.close()
-  let reply: WorkerReply
-  try {
-    reply = { answer: runJob(message) }
-  } catch (error) {
-    const { message, stack } = error as Error
-    reply = { failure: { message, stack } }
-  }
-  port.postMessage(reply, 'answer' in reply ? [reply.answer.body.buffer as ArrayBuffer] : [])
-})
+/** Nothing: workers/pool.ts sends it to make piscina start a worker for jobs that wait. */
+export function wake (): void {}

@@ -1,9 +1,9 @@
-import { Worker, type ResourceLimits } from 'node:worker_threads'
+import type { ResourceLimits } from 'node:worker_threads'
+import { Piscina } from 'piscina'
 import type { JobAnswer, PlanJob } from './plan-job.js'
-import type { WorkerMessage, WorkerReply } from './plan.js'
 
-export interface WorkerPoolOptions {
-  /** The worker's module. */
+export interface PlanPoolOptions {
+  /** The worker's module (piscina runs its default export). */
   file: URL
   /** Most workers at once; they start on demand. */
   size: number
@@ -12,8 +12,8 @@ export interface WorkerPoolOptions {
   /** A worker idle this long stops, and gives its memory back (a large plan leaves hundreds of MB in its heap). */
   idleMs: number
   resourceLimits?: ResourceLimits
-  /** How long a worker asked to stop may take before it is terminated (default 2 s). */
-  stopGraceMs?: number
+  /** The workers' Node options (default: the process's, loaders included). */
+  execArgv?: string[]
   /** A job running longer is stuck (a bug): its worker is terminated and replaced, the job fails. */
   jobTimeoutMs: number
 }
@@ -25,144 +25,99 @@ export class QueueFullError extends Error {
   }
 }
 
-interface Pending {
-  job: PlanJob
+/** A job given to piscina and not yet settled. */
+interface Job {
   cost: number
-  resolve: (answer: JobAnswer) => void
-  reject: (error: Error) => void
+  /** Aborts the job: its client went away while it waited, or it ran past jobTimeoutMs. */
+  abort: AbortController
+  started: boolean
   timer?: NodeJS.Timeout
 }
 
-/** A few worker threads, one job each at a time, and a bounded queue. */
-export class WorkerPool {
-  readonly #options: WorkerPoolOptions
-  /** Every worker started and not yet exited, and when it exits. */
-  readonly #exits = new Map<Worker, Promise<unknown>>()
-  readonly #idle = new Map<Worker, NodeJS.Timeout>()
-  readonly #busy = new Map<Worker, Pending>()
-  readonly #failures = new Map<Worker, Error>()
-  readonly #queue: Pending[] = []
-  #queuedCost = 0
-  #closed = false
+/**
+ * piscina's worker threads (started on demand, stopped when idle, replaced when they die or are
+ * terminated), with what piscina does not know on top: admission by estimated cost (its queue
+ * bound counts jobs, and a plan's cost ranges over five orders of magnitude), and which jobs wait.
+ * piscina runs jobs in turn, one per worker: the first `size` unsettled jobs run, the others wait.
+ */
+export class PlanPool {
+  readonly #options: PlanPoolOptions
+  readonly #piscina: Piscina<PlanJob | undefined, JobAnswer>
+  readonly #jobs: Job[] = []
 
-  constructor (options: WorkerPoolOptions) {
+  constructor (options: PlanPoolOptions) {
     this.#options = options
+    this.#piscina = new Piscina({
+      filename: options.file.href,
+      minThreads: 0,
+      // size 0 gets no job (plugins/plan-workers.ts then plans on the event loop); piscina wants one
+      maxThreads: Math.max(options.size, 1),
+      idleTimeout: options.idleMs,
+      resourceLimits: options.resourceLimits,
+      execArgv: options.execArgv
+    })
   }
 
-  /** Workers started and not yet exited. */
+  /** Workers started and not yet stopped. */
   get size (): number {
-    return this.#exits.size
+    return this.#piscina.threads.length
   }
 
   /**
-   * The job's answer. `cost` is its estimated work: the queue holds at most maxQueuedCost (one job
-   * at least). Rejects with the signal's reason if it aborts while the job waits.
+   * The job's answer. `cost` is its estimated work: the waiting jobs hold at most maxQueuedCost
+   * (one job at least). Rejects with the signal's reason if it aborts while the job waits.
    */
-  run (job: PlanJob, cost: number, signal?: AbortSignal): Promise<JobAnswer> {
-    if (this.#closed) return Promise.reject(new Error('the worker pool is closed'))
-    const worker = this.#takeIdle() ?? (this.#exits.size < this.#options.size ? this.#start() : undefined)
-    if (worker === undefined && this.#queue.length > 0 && this.#queuedCost + cost > this.#options.maxQueuedCost) {
-      return Promise.reject(new QueueFullError(this.#queue.length))
+  async run (planJob: PlanJob, cost: number, signal?: AbortSignal): Promise<JobAnswer> {
+    const waiting = this.#jobs.slice(this.#options.size)
+    if (waiting.length > 0 && waiting.reduce((sum, job) => sum + job.cost, cost) > this.#options.maxQueuedCost) {
+      throw new QueueFullError(waiting.length)
     }
-    return new Promise((resolve, reject) => {
-      const pending: Pending = { job, cost, resolve, reject }
-      if (worker !== undefined) return this.#dispatch(worker, pending)
-      this.#queue.push(pending)
-      this.#queuedCost += cost
-      // a client gone (or a handler timed out) before its turn: its job is not worth a worker
-      signal?.addEventListener('abort', () => {
-        if (this.#dequeue(pending) !== undefined) reject(new Error('the request was gone before its turn', { cause: signal.reason }))
-      }, { once: true })
-    })
+    const job: Job = { cost, abort: new AbortController(), started: false }
+    this.#jobs.push(job)
+    this.#startRunning()
+    // a client gone (or a handler timed out) before its turn: its job is not worth a worker
+    const gone = signal ?? new AbortController().signal
+    const drop = () => {
+      if (!job.started) job.abort.abort(new Error('the request was gone before its turn', { cause: gone.reason }))
+    }
+    gone.addEventListener('abort', drop, { once: true })
+    try {
+      return await this.#piscina.run(planJob, { signal: job.abort.signal })
+    } catch (error) {
+      throw job.abort.signal.aborted ? job.abort.signal.reason : error
+    } finally {
+      gone.removeEventListener('abort', drop)
+      clearTimeout(job.timer)
+      this.#jobs.splice(this.#jobs.indexOf(job), 1)
+      this.#startRunning()
+      this.#replaceLostWorkers()
+    }
   }
 
   /** Rejects the waiting jobs; lets the running ones finish; stops every worker. */
   async close (): Promise<void> {
-    this.#closed = true
-    this.#queuedCost = 0
-    for (const pending of this.#queue.splice(0)) pending.reject(new Error('the worker pool is closed'))
-    for (const worker of [...this.#idle.keys()]) this.#stop(worker)
-    // the busy ones stop when their job is done (#next)
-    await Promise.all(this.#exits.values())
+    await this.#piscina.close({ force: true })
   }
 
-  #start (): Worker {
-    const worker = new Worker(this.#options.file, { resourceLimits: this.#options.resourceLimits })
-    this.#exits.set(worker, new Promise((resolve) => worker.once('exit', resolve)))
-    worker.on('message', (reply: WorkerReply) => this.#settle(worker, reply))
-    worker.on('error', (error) => this.#failures.set(worker, error))
-    worker.on('exit', (code) => this.#exited(worker, code))
-    return worker
-  }
-
-  #takeIdle (): Worker | undefined {
-    const [worker] = this.#idle.keys()
-    if (worker === undefined) return undefined
-    clearTimeout(this.#idle.get(worker))
-    this.#idle.delete(worker)
-    return worker
-  }
-
-  /** Takes the first waiting job, or this one (false if it is not waiting any more). */
-  #dequeue (pending?: Pending): Pending | undefined {
-    const index = pending === undefined ? 0 : this.#queue.indexOf(pending)
-    const [taken] = index === -1 ? [] : this.#queue.splice(index, 1)
-    if (taken !== undefined) this.#queuedCost -= taken.cost
-    return taken
-  }
-
-  #dispatch (worker: Worker, pending: Pending): void {
-    this.#busy.set(worker, pending)
-    worker.postMessage(pending.job satisfies WorkerMessage)
-    const { jobTimeoutMs } = this.#options
-    pending.timer = setTimeout(() => {
-      this.#failures.set(worker, new Error(`the plan worker took more than ${jobTimeoutMs} ms`))
-      worker.terminate()
-    }, jobTimeoutMs)
-  }
-
-  #settle (worker: Worker, reply: WorkerReply): void {
-    const pending = this.#busy.get(worker) as Pending
-    this.#busy.delete(worker)
-    clearTimeout(pending.timer)
-    if ('answer' in reply) pending.resolve(reply.answer)
-    else pending.reject(Object.assign(new Error(reply.failure.message), { stack: reply.failure.stack }))
-    this.#next(worker)
-  }
-
-  /** A worker's job is done: the next one, or idle until idleMs, or stop when the pool closes. */
-  #next (worker: Worker): void {
-    const pending = this.#dequeue()
-    if (pending !== undefined) return this.#dispatch(worker, pending)
-    if (this.#closed) return this.#stop(worker)
-    this.#idle.set(worker, setTimeout(() => {
-      this.#idle.delete(worker)
-      this.#stop(worker)
-    }, this.#options.idleMs).unref())
-  }
-
-  /** Asks a worker to stop (it flushes its logs and coverage); terminates it if it has not within stopGraceMs. */
-  #stop (worker: Worker): void {
-    clearTimeout(this.#idle.get(worker))
-    this.#idle.delete(worker)
-    worker.postMessage({ op: 'stop' } satisfies WorkerMessage)
-    const timer = setTimeout(() => worker.terminate(), this.#options.stopGraceMs ?? 2_000)
-    this.#exits.get(worker)?.then(() => clearTimeout(timer))
-  }
-
-  /** A worker exited: asked to, or crashed (out of memory, a bug). Its job fails; the queue gets a new worker. */
-  #exited (worker: Worker, code: number): void {
-    this.#exits.delete(worker)
-    clearTimeout(this.#idle.get(worker))
-    this.#idle.delete(worker)
-    const pending = this.#busy.get(worker)
-    if (pending !== undefined) {
-      this.#busy.delete(worker)
-      clearTimeout(pending.timer)
-      pending.reject(this.#failures.get(worker) ?? new Error(`the plan worker stopped (exit code ${code})`))
+  /**
+   * piscina replaces a worker that died or was terminated only up to minThreads (0 here, so that
+   * idle workers stop): the jobs waiting for one would wait for the next run(). A no-op job
+   * (workers/plan.ts `wake`) makes piscina start the workers they need.
+   */
+  #replaceLostWorkers (): void {
+    const workers = this.#piscina.threads.length
+    if (this.#jobs.length > workers && workers < this.#options.size) {
+      Promise.allSettled([this.#piscina.run(undefined, { name: 'wake' })])
     }
-    this.#failures.delete(worker)
-    const waiting = this.#dequeue()
-    if (waiting !== undefined) this.#dispatch(this.#start(), waiting)
+  }
+
+  /** The jobs that now have a worker: their time runs (it includes a new worker's start-up). */
+  #startRunning (): void {
+    for (const job of this.#jobs.slice(0, this.#options.size)) {
+      if (job.started) continue
+      job.started = true
+      const { jobTimeoutMs } = this.#options
+      job.timer = setTimeout(() => job.abort.abort(new Error(`the plan worker took more than ${jobTimeoutMs} ms`)), jobTimeoutMs)
+    }
   }
 }

@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto'
-
 /**
  * A Python int for a JSON answer: a number while it is exact as one, else the bigint itself,
  * which `stringifyJson` prints as an exact integer literal (Python ints are unbounded, SPEC §14).
@@ -27,7 +25,7 @@ export function stringifyJson (value: unknown, indent?: number): string {
     return JSON.stringify(value, null, indent)
   } catch {
     // JSON.stringify's TypeError for a bigint (anything else, such as a cycle, fails again here)
-    const marker = randomUUID()
+    const marker = globalThis.crypto.randomUUID()
     const text = JSON.stringify(value, (_key, item: unknown) => typeof item === 'bigint' ? `${marker}${item}` : item, indent)
     return text.replace(new RegExp(`"${marker}(-?[0-9]+)"`, 'g'), '$1')
   }

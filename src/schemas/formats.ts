@@ -3,24 +3,12 @@ import type { ClusterPlan } from '../plan/cluster-plan.js'
 import { dotenv, kubernetesEnv, nodeVariables, planDotenv, planShell, shellLines, tfConfigText } from '../formats/index.js'
 import type { Resolution } from '../tensorflow/resolve.js'
 import { SEED_CLUSTER, SEED_PLAN, SEED_RESOLUTION, SEED_TF_CONFIG } from './examples.js'
+import { FORMAT_MEDIA_TYPES, NODE_FORMATS, PLAN_FORMATS } from './media-types.js'
 import { RunConfigQuerySchema } from './run-config.js'
 
 // The output formats: chosen with ?format= or Accept (the query wins); JSON stays the default
 
-/** The media type each format answers with; Accept selects a format by it. */
-export const FORMAT_MEDIA_TYPES = {
-  json: 'application/json',
-  ndjson: 'application/x-ndjson',
-  shell: 'text/x-shellscript',
-  dotenv: 'application/x-dotenv',
-  kubernetes: 'application/vnd.runconfig.kubernetes-env+json'
-} as const
-export type Format = keyof typeof FORMAT_MEDIA_TYPES
-
-/** The formats of one node, first the default. */
-export const NODE_FORMATS = ['json', 'shell', 'dotenv'] as const satisfies readonly Format[]
-/** The formats of a plan, first the default. */
-export const PLAN_FORMATS = ['json', 'ndjson', 'shell', 'dotenv', 'kubernetes'] as const satisfies readonly Format[]
+export * from './media-types.js'
 
 const NODE_VARIABLES = 'TF_CONFIG as the request gave it (its text, or the object as JSON text in its key order; left out ' +
   'when unset), then RUNCONFIG_TASK_TYPE, _TASK_ID, _MASTER, _EVALUATION_MASTER, _IS_CHIEF, _NUM_PS_REPLICAS, ' +

@@ -24,11 +24,12 @@ export function createLeaseStore (db: Kysely<Database>, transact: HostTransactio
       return row?.host
     },
     async hostsWithExpired (now) {
-      const rows = await db.selectFrom('leases').select('host').distinct().where('expires_at', '<=', now).execute()
+      // ordered: PostgreSQL's DISTINCT returns rows in no particular order
+      const rows = await db.selectFrom('leases').select('host').distinct().where('expires_at', '<=', now).orderBy('host').execute()
       return rows.map((row) => row.host)
     },
     async hostsOfJob (job) {
-      const rows = await db.selectFrom('leases').select('host').distinct().where('job', '=', job).execute()
+      const rows = await db.selectFrom('leases').select('host').distinct().where('job', '=', job).orderBy('host').execute()
       return rows.map((row) => row.host)
     }
   }

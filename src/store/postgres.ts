@@ -65,12 +65,19 @@ export class PostgresStore implements Store {
   constructor (db: Kysely<Database>, url: string, settings: PostgresSettings, hooks: PostgresHooks) {
     this.db = db
     this.#settings = settings
-    this.leases = createLeaseStore(db, async (host, fn) => await this.#guard(() => db.transaction().execute(async (trx) => {
+    const leases = createLeaseStore(db, async (host, fn) => await this.#guard(() => db.transaction().execute(async (trx) => {
       // the host's lock, on every replica: its fencing counter, free intervals and rows change under it
       // (a transaction-level advisory lock, taken also for a host not yet in lease_hosts)
       await sql`SELECT pg_advisory_xact_lock(hashtextextended(${'lease-host:' + host}, 0))`.execute(trx)
       return await fn(trx)
     })))
+    // the reads outside a host's lock fail as unavailable too (503), never as a 500
+    this.leases = {
+      withHost: leases.withHost,
+      hostOfLease: async (id) => await this.#guard(() => leases.hostOfLease(id)),
+      hostsWithExpired: async (now) => await this.#guard(() => leases.hostsWithExpired(now)),
+      hostsOfJob: async (job) => await this.#guard(() => leases.hostsOfJob(job))
+    }
     this.#listener = new PgListener(clientConfig(url, settings), JOBS_CHANNEL, {
       message: (payload) => {
         const change = parseJobPayload(payload)

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { Readable } from 'node:stream'
 import type { Test } from 'tap'
 import type { CliEnv } from '../../cli/io.js'
+import type { Graceful } from '../../start-server.js'
 import { runCli } from '../../cli/main.js'
 
 /** What a run of the CLI gave: its exit code and everything it wrote. */
@@ -22,9 +23,20 @@ export async function cli (argv: string[], options: { env?: CliEnv, stdin?: stri
     stdin: Readable.from([Buffer.from(options.stdin ?? '')]),
     stdout: { write: (text: string) => { stdout += text } },
     stderr: { write: (text: string) => { stderr += text; options.onStderr?.(text) } },
-    signals: options.signals ?? new EventEmitter()
+    graceful: gracefulOn(options.signals ?? new EventEmitter())
   })
   return { code, stdout, stderr }
+}
+
+/** close-with-grace as a test has it: SIGINT or SIGTERM from `signals`, and no process exit after. */
+function gracefulOn (signals: EventEmitter): Graceful {
+  return (_options, close) => {
+    const stop = (signal: 'SIGINT' | 'SIGTERM') => () => {
+      signals.removeAllListeners('SIGINT').removeAllListeners('SIGTERM')
+      return close({ signal })
+    }
+    signals.once('SIGINT', stop('SIGINT')).once('SIGTERM', stop('SIGTERM'))
+  }
 }
 
 /** Writes `content` (JSON unless a string) to a temporary file removed after the test. */

@@ -1,4 +1,3 @@
-import { EventEmitter } from 'node:events'
 import { Readable } from 'node:stream'
 import t from 'tap'
 import type { CliIo } from '../../cli/io.js'
@@ -12,7 +11,7 @@ const io: CliIo = {
   stdin: Readable.from([]),
   stdout: { write: () => true },
   stderr: { write: () => true },
-  signals: new EventEmitter()
+  graceful: () => undefined
 }
 
 t.test('resolve passes on an error that is not TensorFlow\'s', async (t) => {

@@ -3,7 +3,7 @@ import { createServer, type AddressInfo } from 'node:net'
 import t from 'tap'
 import { cli, usage } from './helper.js'
 
-const ENV = { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' }
+const ENV = { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATABASE_URL: 'sqlite::memory:' }
 
 for (const signal of ['SIGTERM', 'SIGINT']) {
   t.test(`serve: the HTTP API on HOST:PORT until ${signal}`, async (t) => {
@@ -41,6 +41,12 @@ t.test('serve: an invalid setting is a usage error naming what it may be', async
     stdout: '',
     stderr: usage('invalid setting: LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "verbose")')
   })
+})
+
+t.test('serve: other settings as config.ts reads them', async (t) => {
+  const run = await cli(['serve'], { env: { ...ENV, LOG_LEVEL: 'loud' } })
+  t.strictSame([run.code, run.stdout], [2, ''])
+  t.match(run.stderr, /^runconfig: .*LOG_LEVEL/)
 })
 
 t.test('serve: a port in use is an internal error (70)', async (t) => {

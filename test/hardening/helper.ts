@@ -2,15 +2,14 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import type { Test } from 'tap'
 import type { TSchema } from 'typebox'
 import { Compile } from 'typebox/compile'
-import { buildApp, type AppOptions } from '../../app.js'
+import type { AppOptions } from '../../app.js'
+import { buildTestApp } from '../helper.js'
 import { ClusterPlanErrorSchema, ErrorSchema, PythonErrorSchema } from '../../plugins/errors.js'
 import { CONTRACT_SCHEMAS, SEED_CLUSTER, SEED_TF_CONFIG } from '../../src/schemas.js'
 
-/** The app with these options, closed when the test ends. */
+/** The app with these options (and test/helper.ts TEST_LIMITS), closed when the test ends. */
 export async function buildWith (t: Test, options: AppOptions) {
-  const app = await buildApp(options)
-  t.teardown(() => app.close())
-  return app
+  return buildTestApp(t, options)
 }
 
 // TypeBox reads `$ref: "RunConfig"`; the contract's references are `RunConfig#` (Ajv's, for Fastify)

@@ -1,6 +1,5 @@
 import t from 'tap'
 import type { FastifyInstance } from 'fastify'
-import { planCost } from '../../plugins/plan-workers.js'
 import { SEED_CLUSTER } from '../../src/schemas.js'
 import { bigCluster, buildWith } from './helper.js'
 
@@ -16,10 +15,8 @@ async function answer (app: FastifyInstance, url: string, payload: object | stri
 t.test('plan workers', async (t) => {
   const logs: Array<Record<string, unknown>> = []
   const logger = { level: 'info', stream: { write: (line: string) => logs.push(JSON.parse(line)) } }
-  // every plan to the worker; no overload checks: this test's own handling of 58 MB answers (in this
-  // process, as inject is) stalls the loop and fills the heap
-  const noPressure = { maxEventLoopDelay: 0, maxHeapUsedBytes: 0, maxRssBytes: 0 }
-  const worker = await buildWith(t, { planWorkers: { inProcessMaxCost: -1 }, pressure: noPressure, logger })
+  // every plan to the worker (no overload checks: TEST_LIMITS)
+  const worker = await buildWith(t, { planWorkers: { inProcessMaxCost: -1 }, logger })
   const local = await buildWith(t, { planWorkers: { size: 0 } }) // every plan on the event loop
 
   t.test('a worker answers exactly what the event loop answers', async (t) => {
@@ -83,10 +80,4 @@ t.test('by default, small requests stay on the event loop and large ones go to a
     t.equal(res.statusCode, 200)
   }
   t.same(logs.filter((line) => line.msg === 'planned cluster').map((line) => [line.nodes, line.worker]), [[1_000, undefined], [100, undefined], [1_001, true]])
-})
-
-t.test('planCost: tasks, times the body per node when each node carries the cluster', async (t) => {
-  t.equal(planCost(1_000, false, 65_000), 1_000)
-  t.equal(planCost(100, true, 6_500), 750)
-  t.equal(planCost(200, true, 13_000), 2_800)
 })

@@ -1,6 +1,8 @@
 import t from 'tap'
-import { workerEntry } from '../../plugins/plan-workers.js'
-import { WorkerPool } from '../../workers/pool.js'
+import { workerFile } from '../../plugins/plan-workers.js'
+import { PlanPool } from '../../workers/pool.js'
+import planTask, { wake } from '../../workers/plan.js'
+import { transferableSymbol, valueSymbol } from 'piscina'
 import { SEED_CLUSTER } from '../../src/schemas.js'
 import { runJob } from '../../workers/plan-job.js'
 import { assertRefusal, bigCluster, buildWith } from './helper.js'
@@ -33,22 +35,21 @@ t.test('a worker that runs out of memory fails its request alone; the next gets 
 t.test('a job the event loop did not validate fails as a plain error, in the worker too', async (t) => {
   t.throws(() => runJob({ op: 'plan', text: '{', format: 'json' }), SyntaxError)
   t.throws(() => runJob({ op: 'plan', text: 'null', format: 'json' }), TypeError)
-  const pool = new WorkerPool({ file: workerEntry(new URL('../../plugins/plan-workers.ts', import.meta.url).href, process.execArgv), size: 1, maxQueuedCost: 1, idleMs: 60_000, jobTimeoutMs: 60_000 })
+  const pool = new PlanPool({ file: workerFile(new URL('../../plugins/plan-workers.ts', import.meta.url).href), size: 1, maxQueuedCost: 1, idleMs: 60_000, jobTimeoutMs: 600_000 })
   t.teardown(() => pool.close())
   await t.rejects(pool.run({ op: 'lint', text: '{' }, 1), { name: 'Error', message: /JSON/ })
 })
 
-t.test('workers/plan.ts runs only as a worker thread', async (t) => {
-  await t.rejects(import('../../workers/plan.js'), { message: 'workers/plan.ts runs as a worker thread' })
+t.test('the worker\'s task: the job\'s answer, its body to be moved; wake does nothing', async (t) => {
+  const job = { op: 'lint' as const, text: JSON.stringify({ cluster: SEED_CLUSTER }) }
+  const moved = planTask(job) as unknown as Record<symbol, unknown>
+  const answer = runJob(job)
+  t.same(moved[valueSymbol], answer)
+  t.same(moved[transferableSymbol], answer.body.buffer)
+  t.equal(wake(), undefined)
 })
 
-t.test('workerEntry: the source or the build, and a tsx bootstrap where tsx cannot register itself', async (t) => {
-  const dist = 'file:///app/dist/plugins/plan-workers.js'
-  const source = 'file:///app/plugins/plan-workers.ts'
-  t.equal(workerEntry(dist, ['--import', 'tsx']).href, 'file:///app/dist/workers/plan.js')
-  t.equal(workerEntry(source, ['--import=@tapjs/typescript'], false).href, 'file:///app/workers/plan.ts')
-  t.equal(workerEntry(source, ['--import', 'tsx'], true).href, 'file:///app/workers/plan.ts')
-  const bootstrap = workerEntry(source, ['--import', 'tsx'], false)
-  t.equal(bootstrap.protocol, 'data:')
-  t.match(decodeURIComponent(bootstrap.pathname), /register\(\); await import\("file:\/\/\/app\/workers\/plan\.ts"\)$/)
+t.test('workerFile: the source or the build', async (t) => {
+  t.equal(workerFile('file:///app/dist/plugins/plan-workers.js').href, 'file:///app/dist/workers/plan.js')
+  t.equal(workerFile('file:///app/plugins/plan-workers.ts').href, 'file:///app/workers/plan.ts')
 })

@@ -21,13 +21,13 @@ type App = Awaited<ReturnType<typeof buildApp>>
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` })
 
 /** Creates a job and returns its join token. */
-export async function createJob (app: App, job: string, body: JobRequest, headers: Record<string, string> = {}): Promise<string> {
+export async function createJob (app: App, job: string, body: JobRequest | object, headers: Record<string, string> = {}): Promise<string> {
   const res = await app.inject({ method: 'PUT', url: `/v1/jobs/${job}`, payload: body, headers })
   if (res.statusCode !== 201) throw new Error(`createJob: ${res.statusCode} ${res.body}`)
   return res.json().token
 }
 
-export async function join (app: App, job: string, member: string, body: Record<string, unknown>, token: string) {
+export async function join (app: App, job: string, member: string, body: object, token: string) {
   return await app.inject({ method: 'PUT', url: `/v1/jobs/${job}/members/${member}`, payload: body, headers: bearer(token) })
 }
 
@@ -38,4 +38,9 @@ export async function stored (app: App, job: string) {
     const rounds = row === undefined ? [] : await Promise.all(Array.from({ length: row.round }, (_, i) => tx.members(i + 1)))
     return { row, rounds }
   })
+}
+
+/** Resolves once `n` waits or streams are subscribed (an event, not a delay). */
+export async function untilWatching (app: App, n: number): Promise<void> {
+  while (app.rendezvous.watcher.count() < n) await new Promise((resolve) => setImmediate(resolve))
 }

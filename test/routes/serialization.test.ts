@@ -1,5 +1,5 @@
 import t from 'tap'
-import { planCluster, resolveReplacement, resolveRunConfig, type PlanRequest, type ReplaceRequest } from '../../src/index.js'
+import { planCluster, resolveReplacement, resolveRunConfig, stringifyJson, type PlanRequest, type ReplaceRequest } from '../../src/index.js'
 import { SEED_CLUSTER } from '../../src/schemas.js'
 import { build } from '../helper.js'
 
@@ -52,13 +52,13 @@ t.test('answers are the core\'s, value for value', async (t) => {
     const res = await app.inject({ method: 'POST', url: '/v1/run-config', payload: request })
     t.equal(res.statusCode, 200, JSON.stringify(request))
     const core = resolveRunConfig(JSON.parse(JSON.stringify(request)))
-    t.strictSame(res.json(), JSON.parse(JSON.stringify(core)), JSON.stringify(request))
+    t.strictSame(res.json(), JSON.parse(stringifyJson(core)), JSON.stringify(request))
 
     // and the run_config form of replace takes the answer back as it is
     const replace = { run_config: res.json().run_config, distribute_coordinator_mode: res.json().distribute_coordinator_mode, replace: {} }
     const again = await app.inject({ method: 'POST', url: '/v1/run-config/replace', payload: replace })
     t.equal(again.statusCode, 200)
-    t.strictSame(again.json(), JSON.parse(JSON.stringify(resolveReplacement(replace as unknown as ReplaceRequest))))
+    t.strictSame(again.json(), JSON.parse(stringifyJson(resolveReplacement(replace as unknown as ReplaceRequest))))
   }
 })
 
@@ -74,5 +74,26 @@ t.test('plans are the core\'s, value for value', async (t) => {
   const res = await app.inject({ method: 'POST', url: '/v1/cluster-plan', payload: request })
   t.equal(res.statusCode, 200)
   t.equal(res.headers['content-type'], 'application/json; charset=utf-8')
-  t.strictSame(res.json(), JSON.parse(JSON.stringify(planCluster(request as PlanRequest))))
+  t.strictSame(res.json(), JSON.parse(stringifyJson(planCluster(request as PlanRequest))))
+})
+
+t.test('rule 2: ints past 2^53 are exact literals in the answer text, from TF_CONFIG text or a tf_config object', async (t) => {
+  const app = await build(t)
+  const big = '123456789012345678901234567890'
+  for (const payload of [
+    `{"tf_config": "{\\"cluster\\": {\\"chief\\": [\\"c:1\\"]}, \\"task\\": {\\"type\\": \\"evaluator\\", \\"index\\": ${big}}}"}`,
+    `{"tf_config": {"cluster": {"chief": ["c:1"]}, "task": {"type": "evaluator", "index": ${big}}}}`
+  ]) {
+    const res = await app.inject({ method: 'POST', url: '/v1/run-config', headers: { 'content-type': 'application/json' }, payload })
+    t.equal(res.statusCode, 200, payload)
+    t.match(res.body, `"task_id":${big},`)
+    t.match(res.body, `Given task id ${big}"`)
+  }
+})
+
+t.test('NaN and ±Infinity from TF_CONFIG text echo as "NaN", "Infinity", "-Infinity", never null', async (t) => {
+  const app = await build(t)
+  const res = await app.inject({ method: 'GET', url: `/v1/run-config?tf_config=${encodeURIComponent('{"model_dir": NaN, "service": {"a": [Infinity, -Infinity]}}')}` })
+  t.equal(res.statusCode, 200)
+  t.strictSame([res.json().run_config.model_dir, res.json().run_config.service], ['NaN', { a: ['Infinity', '-Infinity'] }])
 })

@@ -10,7 +10,7 @@ const SCRIPTS = fileURLToPath(new URL('../../scripts/', import.meta.url))
 
 /**
  * A project in a temporary directory, shaped like this one for the launcher: its "build" copies
- * the sources' text into dist/server.js (which prints it) and counts its runs in builds.log.
+ * the sources' text into dist/bundle/server.js (which prints it; npm start runs the bundle) and counts its runs in builds.log.
  */
 function project (t: Test): string {
   const root = mkdtempSync(join(tmpdir(), 'runconfig-start-'))
@@ -20,8 +20,8 @@ function project (t: Test): string {
   for (const file of ['start.js', 'build-if-stale.js']) copyFileSync(join(SCRIPTS, file), join(root, 'scripts', file))
   const build = "import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'\n" +
     "if (readFileSync('server.ts', 'utf8') === 'broken') process.exit(2)\n" +
-    "mkdirSync('dist', { recursive: true }); appendFileSync('builds.log', 'built\\n')\n" +
-    "writeFileSync('dist/server.js', 'console.log(' + JSON.stringify(readFileSync('server.ts', 'utf8')) + ')')\n"
+    "mkdirSync('dist/bundle', { recursive: true }); appendFileSync('builds.log', 'built\\n')\n" +
+    "writeFileSync('dist/bundle/server.js', 'console.log(' + JSON.stringify(readFileSync('server.ts', 'utf8')) + ')')\n"
   writeFileSync(join(root, 'build.js'), build)
   writeFileSync(join(root, 'package.json'), JSON.stringify({ type: 'module', scripts: { build: 'node build.js' } }))
   writeFileSync(join(root, 'tsconfig.json'), '{}')

@@ -137,7 +137,7 @@ if (findPostgresBin() !== undefined) {
   t.test('changes of one job on several replicas never interleave (the row lock)', async (t) => {
     const url = await server.createDatabase(t)
     // 150 transactions queue for one row lock on a loaded test machine: no connect timeout here
-    const patient = { connectTimeoutMs: 120_000 }
+    const patient = { connectTimeoutMs: 120_000, statementTimeoutMs: 120_000 }
     const replicas = await Promise.all([replica(t, url, patient), replica(t, url, patient), replica(t, url, patient)])
     await replicas[0].transact('j', (tx) => tx.create(jobRow('j', { version: 0 })))
     // read, then write what was read plus one: without the lock, two would read the same version
@@ -179,8 +179,14 @@ if (findPostgresBin() !== undefined) {
 
   t.test('every connection of the pool busy past the connect timeout: unavailable', async (t) => {
     const url = await server.createDatabase(t)
-    const store = await replica(t, url, { poolMax: 1, connectTimeoutMs: 200 })
-    await store.transact('j', (tx) => tx.create(jobRow('j')))
+    const store = await replica(t, url, { poolMax: 1, connectTimeoutMs: 500 })
+    // the pool's one connection opened (a busy test machine may take longer than the timeout to open it)
+    for (;;) {
+      try {
+        await store.transact('j', (tx) => tx.create(jobRow('j')))
+        break
+      } catch {}
+    }
     let release!: () => void
     const held = new Promise<void>((resolve) => { release = resolve })
     let busy!: () => void
@@ -207,6 +213,10 @@ if (findPostgresBin() !== undefined) {
     await t.rejects(a.read('j'), StoreUnavailableError)
     await t.rejects(a.list(), StoreUnavailableError)
     await t.rejects(a.overdue(0), StoreUnavailableError)
+    await t.rejects(a.leases.hostOfLease('x'), StoreUnavailableError)
+    await t.rejects(a.leases.hostsWithExpired(0), StoreUnavailableError)
+    await t.rejects(a.leases.hostsOfJob('j'), StoreUnavailableError)
+    await t.rejects(a.leases.withHost('h', (tx) => tx.getHost('h')), StoreUnavailableError)
     server.start()
     await untilAvailable(a)
     // B's LISTEN connection is back too: a change on A wakes B

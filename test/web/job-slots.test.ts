@@ -4,13 +4,17 @@ import { formatRemaining, jobSlots, type JobView } from '../../web/lib/slots.js'
 
 t.test('slots: members and missing ones in global-id order', async (t) => {
   const view = {
-    members: [{ member: 'pod-w1', role: 'worker', index: 1, host: '10.0.0.7', port: 2222, joined_at: '' }],
+    members: [
+      { member: 'pod-w1', role: 'worker', index: 1, host: '10.0.0.7', port: 2222, joined_at: '' },
+      { member: 'pod-w2', role: 'worker', index: 2, host: 'w2', port: null, joined_at: '' }
+    ],
     missing: [{ role: 'evaluator', index: 0 }, { role: 'ps', index: 0 }, { role: 'worker', index: 0 }, { role: 'chief', index: 0 }]
   } as unknown as JobView
   t.same(jobSlots(view), [
     { role: 'chief', index: 0, state: 'missing' },
     { role: 'worker', index: 0, state: 'missing' },
     { role: 'worker', index: 1, state: 'joined', member: 'pod-w1', address: '10.0.0.7:2222' },
+    { role: 'worker', index: 2, state: 'joined', member: 'pod-w2', address: 'w2, port pending' },
     { role: 'ps', index: 0, state: 'missing' },
     { role: 'evaluator', index: 0, state: 'missing' }
   ])

@@ -1,20 +1,8 @@
 // The job view's grid: every slot of the round, joined or missing, in global-id order.
 import { compareJobs } from './job-order.js'
+import type { JobView } from './types.js'
 
-/** The job view of COORDINATION.md C.2, as the SSE stream sends it. */
-export interface JobView {
-  job: string
-  round: number
-  state: 'gathering' | 'complete' | 'expired'
-  cluster: Record<string, number>
-  join_timeout_secs: number
-  deadline: string
-  version: number
-  expected: number
-  joined: number
-  members: Array<{ member: string, role: string, index: number, host: string, port: number, joined_at: string }>
-  missing: Array<{ role: string, index: number }>
-}
+export type { JobView }
 
 export type Slot =
   | { role: string, index: number, state: 'joined', member: string, address: string }
@@ -22,7 +10,7 @@ export type Slot =
 
 export function jobSlots (view: JobView): Slot[] {
   const slots: Slot[] = [
-    ...view.members.map((m) => ({ role: m.role, index: m.index, state: 'joined' as const, member: m.member, address: `${m.host}:${m.port}` })),
+    ...view.members.map((m) => ({ role: m.role, index: m.index, state: 'joined' as const, member: m.member, address: m.port === null ? `${m.host}, port pending` : `${m.host}:${m.port}` })),
     ...view.missing.map((m) => ({ role: m.role, index: m.index, state: 'missing' as const }))
   ]
   return slots.sort((a, b) => compareJobs(a.role, b.role) || a.index - b.index)

@@ -1,8 +1,8 @@
 // The service's answers as the page reads them: the contract's own types (type-only imports:
 // nothing of the server reaches the bundle).
-import type { ClusterPlan, LintReport, PlanNode } from '../../src/schemas.js'
+import type { ClusterPlan, JobView, LintReport, PlanNode } from '../../src/schemas.js'
 
-export type { ClusterPlan, LintReport, PlanNode }
+export type { ClusterPlan, JobView, LintReport, PlanNode }
 export type LintWarning = LintReport['warnings'][number]
 export type FailedNode = LintReport['failed_nodes'][number]
 
