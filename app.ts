@@ -93,7 +93,8 @@ export async function buildApp ({
     // Fastify's defaults drop unknown keys and coerce types; a misspelt RunConfig argument must be
     // an error and "1" is not an integer (TF_CONFIG keeps extra keys: its schema allows them).
     // inlineRefs: false compiles ConfigProto (75 kB of schema) once, not into every route: half the start-up
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, inlineRefs: false } }
+    // verbose: a schema error carries its data, so that a 400 can list every unknown key (plugins/errors.ts)
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, inlineRefs: false, verbose: true } }
   }).withTypeProvider<TypeBoxTypeProvider>()
   // The core answers plain JSON already in API form: JSON.stringify writes it exactly (stringifyJson:
   // ints past 2^53 as exact literals), whatever a

@@ -26,10 +26,24 @@ export const ConfigSchema = Type.Object({
 })
 export type Config = Static<typeof ConfigSchema>
 
-/** The server's settings from environment variables (defaults applied, strings converted); throws when invalid. */
+/**
+ * The server's settings from environment variables (defaults applied, strings converted); throws
+ * when one is invalid, with a one-line message naming it, what it must be, and what it was.
+ */
 export function readConfig (env: Record<string, string | undefined> = process.env): Config {
-  return envSchema<Config>({ schema: structuredClone(ConfigSchema), data: env, env: false })
+  try {
+    return envSchema<Config>({ schema: structuredClone(ConfigSchema), data: env, env: false })
+  } catch (error) {
+    // env-schema throws only its validation errors, the first of them is the one to name
+    const [first] = (error as { errors: SettingError[] }).errors
+    const name = first.instancePath.slice(1)
+    const allowed = first.params.allowedValues as string[] | undefined
+    const rule = allowed === undefined ? first.message : `must be one of ${allowed.join(', ')}`
+    throw new Error(`invalid setting: ${name} ${rule} (got ${JSON.stringify(env[name])})`)
+  }
 }
+
+interface SettingError { instancePath: string, message: string, params: Record<string, unknown> }
 
 /** How the PostgreSQL store uses its database: the DATABASE_* variables over limits.ts POSTGRES_LIMITS. */
 export function postgresSettings (config: Config): PostgresSettings {

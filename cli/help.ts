@@ -18,20 +18,22 @@ Commands:
                      SIGINT or SIGTERM; $LOG_LEVEL sets the log level
 
 Options:
-  -f, --format FORMAT    json (default), ndjson, env (dotenv lines), shell (export
-                         lines for eval), kubernetes (each node's pod env entries)
+  -f, --format FORMAT    json (default), ndjson, dotenv (env is the same), shell
+                         (export lines for eval), kubernetes (each node's pod env
+                         entries)
       --tf-config TEXT   resolve: the node's TF_CONFIG text
       --config JSON      resolve: RunConfig arguments, as in '{"model_dir": "/m"}'
       --task TYPE:INDEX  plan: only this node, as in worker:1
   -h, --help             This help
+  -V, --version          The version
 
 Formats by command:
-  resolve  json, ndjson (one line), env, shell: TF_CONFIG (when set) and
+  resolve  json, ndjson (one line), dotenv, shell: TF_CONFIG (when set) and
            RUNCONFIG_TASK_TYPE, _TASK_ID, _MASTER, _EVALUATION_MASTER, _IS_CHIEF,
            _NUM_PS_REPLICAS, _NUM_WORKER_REPLICAS, _GLOBAL_ID_IN_CLUSTER,
            _MODEL_DIR, _START_DELAY_SECS, _TRAIN_AND_EVALUATE_PATH (strings as
            they are, other values as JSON)
-  plan     json, ndjson (one node per line), env and shell (each node's TF_CONFIG
+  plan     json, ndjson (one node per line), dotenv and shell (each node's TF_CONFIG
            under a "# TYPE INDEX" comment), kubernetes
   lint     json, ndjson (one warning per line)
 

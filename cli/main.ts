@@ -8,21 +8,26 @@ import { planCommand, type PlanOptions } from './plan.js'
 import { parsePlanRequest } from './request.js'
 import { resolveCommand, type ResolveOptions } from './resolve.js'
 import { serveCommand } from './serve.js'
+import { packageVersion } from './version.js'
 
 const OPTIONS = {
   format: { type: 'string', short: 'f' },
   'tf-config': { type: 'string' },
   config: { type: 'string' },
   task: { type: 'string' },
-  help: { type: 'boolean', short: 'h' }
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'V' }
 } as const
 
 type OptionName = keyof typeof OPTIONS
 
+// The HTTP API's format names; `env`, the CLI's first name for dotenv, still works
+const FORMAT_ALIASES: Record<string, string> = { env: 'dotenv' }
+
 // What each command takes: its options, how many operands (FILE), its formats (the first is the default)
 const COMMANDS: Record<string, { options: OptionName[], operands: number, formats: string[] }> = {
-  resolve: { options: ['format', 'tf-config', 'config'], operands: 0, formats: ['json', 'ndjson', 'env', 'shell'] },
-  plan: { options: ['format', 'task'], operands: 1, formats: ['json', 'ndjson', 'env', 'shell', 'kubernetes'] },
+  resolve: { options: ['format', 'tf-config', 'config'], operands: 0, formats: ['json', 'ndjson', 'dotenv', 'shell'] },
+  plan: { options: ['format', 'task'], operands: 1, formats: ['json', 'ndjson', 'dotenv', 'shell', 'kubernetes'] },
   lint: { options: ['format'], operands: 1, formats: ['json', 'ndjson'] },
   serve: { options: [], operands: 0, formats: ['json'] }
 }
@@ -49,6 +54,10 @@ async function run (argv: string[], env: CliEnv, io: CliIo): Promise<number> {
     io.stdout.write(HELP)
     return 0
   }
+  if (values.version === true) {
+    io.stdout.write(`runconfig ${packageVersion()}\n`)
+    return 0
+  }
   const [command, ...operands] = positionals
   if (command === undefined) throw new UsageError('missing command: resolve, plan, lint, serve, join or lease')
   if (!Object.hasOwn(COMMANDS, command)) throw new UsageError(`unknown command: ${command}`)
@@ -59,7 +68,7 @@ async function run (argv: string[], env: CliEnv, io: CliIo): Promise<number> {
   if (operands.length !== takes.operands) {
     throw new UsageError(takes.operands === 0 ? `${command} takes no operand` : `${command} takes one FILE (- for stdin)`)
   }
-  const format = values.format ?? takes.formats[0]
+  const format = FORMAT_ALIASES[values.format ?? ''] ?? values.format ?? takes.formats[0]
   if (!takes.formats.includes(format)) throw new UsageError(`${command} has no format ${format}: ${takes.formats.join(', ')}`)
   switch (command) {
     case 'resolve':

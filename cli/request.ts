@@ -2,6 +2,7 @@ import type { TSchema } from 'typebox'
 import { Value } from 'typebox/value'
 import { withTextKeyOrder, type ArgumentInput, type PlanRequest } from '../src/index.js'
 import { CONTRACT_SCHEMAS, ClusterPlanRequestSchema, RunConfigArgumentsSchema } from '../src/schemas.js'
+import { jsonSyntaxError } from '../src/text/json-syntax.js'
 import { UsageError } from './io.js'
 
 // The schemas refer to each other as `<$id>#`; checking with them makes the CLI take what the
@@ -19,12 +20,10 @@ export function parseArguments (text: string): ArgumentInput {
 }
 
 function parseJson (text: string, source: string): unknown {
-  try {
-    // with the key order of the text: Python dicts keep it, and TensorFlow's answers may depend on it
-    return withTextKeyOrder(text, JSON.parse(text))
-  } catch (error) {
-    throw new UsageError(`${source} is not valid JSON: ${(error as Error).message}`)
-  }
+  const syntax = jsonSyntaxError(text)
+  if (syntax !== undefined) throw new UsageError(`${source} is not valid JSON: ${syntax}`)
+  // with the key order of the text: Python dicts keep it, and TensorFlow's answers may depend on it
+  return withTextKeyOrder(text, JSON.parse(text))
 }
 
 function checkShape (value: unknown, schema: TSchema, source: string): unknown {

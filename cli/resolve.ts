@@ -9,7 +9,7 @@ import { parseArguments } from './request.js'
 
 /** Options of `runconfig resolve`. */
 export interface ResolveOptions {
-  format: 'json' | 'ndjson' | 'env' | 'shell'
+  format: 'json' | 'ndjson' | 'dotenv' | 'shell'
   tfConfig?: string
   config?: string
 }
@@ -40,7 +40,7 @@ function renderResolution (resolution: Resolution, format: ResolveOptions['forma
   if (format === 'ndjson') return stringifyJson(resolution) + '\n'
   const vars = nodeVariables(resolution, tfConfig)
   try {
-    return format === 'env' ? dotenv(vars) : shellLines(vars)
+    return format === 'dotenv' ? dotenv(vars) : shellLines(vars)
   } catch (error) {
     // a value no environment can hold (NUL, a lone surrogate): the node is fine, the format is not
     /* c8 ignore next: only a bug raises anything else, and it must surface */

@@ -5,6 +5,7 @@ import { Type } from 'typebox'
 import { RunConfigError } from '../src/index.js'
 import { FailedNodeSchema, PythonExceptionSchema } from '../src/schemas.js'
 import { pythonErrorBody } from '../src/error-body.js'
+import { nearestName } from '../src/text/nearest-name.js'
 import { HOST_PATTERN } from '../src/schemas/host.js'
 import { StoreUnavailableError } from '../src/store/unavailable.js'
 
@@ -59,6 +60,8 @@ export const ClusterPlanErrorSchema = Type.Object({
   }]
 })
 
+const NOT_JSON_MESSAGE = 'Unsupported Media Type: send the body as JSON, with the header content-type: application/json'
+
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']
 
 /** A refusal of ours (a limit), thrown from hooks and parsers: the handler below answers it like Fastify's own. */
@@ -82,7 +85,8 @@ export default fp(async function errors (app) {
     // Fastify's own 4xx (validation, 413, 415, bad JSON) and the 503s of overload (under-pressure, a
     // full plan queue, a handler past its timeout) as plain objects, for app.ts's serializer
     if (statusCode < 500 || statusCode === 503) {
-      return reply.code(statusCode).send({ statusCode, code: err.code, error: STATUS_CODES[statusCode], message: err.message })
+      const message = err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? NOT_JSON_MESSAGE : err.message
+      return reply.code(statusCode).send({ statusCode, code: err.code, error: STATUS_CODES[statusCode], message })
     }
     request.log.error({ err }, 'unhandled error')
     return reply.code(500).send({ statusCode: 500, error: 'Internal Server Error', message: 'Internal Server Error' })
@@ -126,9 +130,25 @@ export function formatSchemaErrors (errors: FastifySchemaValidationError[], data
 
 function describe (error: FastifySchemaValidationError): string {
   const params = error.params as Record<string, unknown>
-  if (error.keyword === 'additionalProperties') return `${error.message}: ${String(params.additionalProperty)}`
+  if (error.keyword === 'additionalProperties') return `${error.message}: ${unknownKeys(error)}`
   if (error.keyword === 'enum') return `${error.message}: ${(params.allowedValues as unknown[]).map(String).join(', ')}`
   if (error.keyword === 'not') return 'is not allowed here'
   if (error.keyword === 'pattern' && params.pattern === HOST_PATTERN) return 'must be a host name, an IPv4 address or an IPv6 address in brackets'
   return error.message ?? error.keyword
+}
+
+/**
+ * Every unknown key of the object (Ajv stops at the first), each with the known key it most
+ * likely meant: `save_checkpoint_secs (did you mean save_checkpoints_secs?), foo`. Ajv's verbose
+ * errors (app.ts) carry the object and its schema.
+ */
+function unknownKeys (error: FastifySchemaValidationError): string {
+  const { data, parentSchema } = error as FastifySchemaValidationError & { data?: unknown, parentSchema?: { properties?: object } }
+  const first = String((error.params as { additionalProperty: unknown }).additionalProperty)
+  if (typeof data !== 'object' || data === null || parentSchema === undefined) return first
+  const known = Object.keys(parentSchema.properties ?? {})
+  return Object.keys(data).filter((key) => !known.includes(key)).map((key) => {
+    const meant = nearestName(key, known)
+    return meant === undefined ? key : `${key} (did you mean ${meant}?)`
+  }).join(', ')
 }

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { withTextKeyOrder } from '../src/index.js'
+import { jsonSyntaxError } from '../src/text/json-syntax.js'
 import { requestError } from './errors.js'
 
 /**
@@ -42,7 +43,7 @@ export default fp(async function jsonBody (app) {
       return done(requestError(400, 'JSON_TOO_DEEP', `body nests deeper than ${MAX_JSON_DEPTH} levels`), undefined)
     }
     parseJson(request, text, (err: Error | null, parsed?: unknown) => {
-      if (err !== null) return done(err, undefined)
+      if (err !== null) return done(locateJsonError(err, text), undefined)
       request.jsonText = text
       done(null, withTextKeyOrder(text, parsed))
     })
@@ -79,4 +80,17 @@ function closingQuote (text: string, open: number): number {
     quote = text.indexOf('"', quote + 1)
   }
   return text.length
+}
+
+/**
+ * Invalid JSON, located: JSON.parse's message has no line and column (none at all in Node 22 and
+ * later), Python's json.loads says what it expected where (`Expecting ',' delimiter: line 3
+ * column 5 (char 20)`). Fastify's parser gives the same error for keys it refuses (__proto__,
+ * constructor.prototype): those are told apart here. The empty body keeps Fastify's message.
+ */
+function locateJsonError (err: Error & { code?: string }, text: string): Error {
+  if (err.code !== 'FST_ERR_CTP_INVALID_JSON_BODY') return err
+  const syntax = jsonSyntaxError(text)
+  if (syntax !== undefined) return requestError(400, err.code, `body is not valid JSON: ${syntax}`)
+  return requestError(400, err.code, 'body has a __proto__ or constructor.prototype key, which is refused')
 }

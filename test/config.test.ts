@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url'
 import t from 'tap'
 import { postgresSettings, readConfig } from '../config.js'
 import { POSTGRES_LIMITS } from '../limits.js'
@@ -20,13 +21,25 @@ t.test('readConfig reads the PostgreSQL pool and timeouts', async (t) => {
 })
 
 t.test('readConfig rejects a port that is not a number', async (t) => {
-  t.throws(() => readConfig({ PORT: 'abc' }), /PORT must be integer/)
+  t.throws(() => readConfig({ PORT: 'abc' }), { message: 'invalid setting: PORT must be integer (got "abc")' })
+  t.throws(() => readConfig({ PORT: '70000' }), { message: 'invalid setting: PORT must be <= 65535 (got "70000")' })
 })
 
 t.test('readConfig rejects an unknown log level', async (t) => {
-  t.throws(() => readConfig({ LOG_LEVEL: 'loud' }), /LOG_LEVEL must be equal to one of the allowed values/)
+  t.throws(() => readConfig({ LOG_LEVEL: 'loud' }),
+    { message: 'invalid setting: LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "loud")' })
 })
 
 t.test('readConfig reads process.env by default', async (t) => {
   t.equal(typeof readConfig().PORT, 'number')
+})
+
+t.test('the server refuses an invalid setting in one line, without a stack trace', async (t) => {
+  const { spawnSync } = await import('node:child_process')
+  const server = fileURLToPath(new URL('../server.ts', import.meta.url))
+  const result = spawnSync(process.execPath, ['--import', 'tsx', server], {
+    env: { ...process.env, LOG_LEVEL: 'verbose', _TAPJS_PROCESSINFO_COVERAGE_: '0' }, encoding: 'utf8'
+  })
+  t.equal(result.status, 1)
+  t.equal(result.stderr, 'runconfig-service: invalid setting: LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "verbose")\n')
 })

@@ -35,6 +35,14 @@ t.test('serve: PORT must be a port number', async (t) => {
   }
 })
 
+t.test('serve: an invalid setting is a usage error naming what it may be', async (t) => {
+  t.strictSame(await cli(['serve'], { env: { ...ENV, LOG_LEVEL: 'verbose' } }), {
+    code: 2,
+    stdout: '',
+    stderr: usage('invalid setting: LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "verbose")')
+  })
+})
+
 t.test('serve: other settings as config.ts reads them', async (t) => {
   const run = await cli(['serve'], { env: { ...ENV, LOG_LEVEL: 'loud' } })
   t.strictSame([run.code, run.stdout], [2, ''])

@@ -5,9 +5,11 @@ import { assertRefusal, assertStillAnswers } from './helper.js'
 
 // Hostile or broken input: a clear 4xx in the error shape of SPEC A.1, and the app answers on.
 const JSON_TYPE = { 'content-type': 'application/json' }
-const INVALID_JSON = { code: 'FST_ERR_CTP_INVALID_JSON_BODY', message: "Body is not valid JSON but content-type is set to 'application/json'" }
+const INVALID_JSON = { code: 'FST_ERR_CTP_INVALID_JSON_BODY', message: /^body is not valid JSON: .*: line \d+ column \d+ \(char \d+\)$/ }
+const NOT_A_JSON_VALUE = { code: 'FST_ERR_CTP_INVALID_JSON_BODY', message: 'body is not valid JSON: NaN, Infinity and -Infinity are not JSON values' }
+const POISONED = { code: 'FST_ERR_CTP_INVALID_JSON_BODY', message: 'body has a __proto__ or constructor.prototype key, which is refused' }
 const EMPTY_JSON = { code: 'FST_ERR_CTP_EMPTY_JSON_BODY', message: "Body cannot be empty when content-type is set to 'application/json'" }
-const NOT_JSON = { code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE', message: 'Unsupported Media Type' }
+const NOT_JSON = { code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE', message: 'Unsupported Media Type: send the body as JSON, with the header content-type: application/json' }
 const validation = (message: string | RegExp) => ({ code: 'FST_ERR_VALIDATION', message })
 
 interface Case {
@@ -22,13 +24,14 @@ interface Case {
 // POST /v1/run-config unless a case says otherwise
 const CASES: Record<string, Case[]> = {
   'malformed JSON': [
-    { name: 'truncated', payload: '{"config":', status: 400, expect: INVALID_JSON },
+    { name: 'truncated', payload: '{"config":', status: 400, expect: { code: INVALID_JSON.code, message: 'body is not valid JSON: Expecting value: line 1 column 11 (char 10)' } },
+    { name: 'a missing comma, located', payload: '{\n  "config": {\n    "model_dir": "/m"\n    "protocol": "grpc"}}', status: 400, expect: { code: INVALID_JSON.code, message: 'body is not valid JSON: Expecting \',\' delimiter: line 4 column 5 (char 42)' } },
     { name: 'truncated inside a string', payload: '{"tf_config": "{\\"clu', status: 400, expect: INVALID_JSON },
     { name: 'a trailing comma', payload: '{"config": {},}', status: 400, expect: INVALID_JSON },
     { name: 'empty', payload: '', status: 400, expect: EMPTY_JSON },
     { name: 'only whitespace', payload: ' \n\t', status: 400, expect: INVALID_JSON },
-    { name: 'NaN (Python reads it; JSON does not)', payload: '{"config": {"save_summary_steps": NaN}}', status: 400, expect: INVALID_JSON },
-    { name: 'Infinity', payload: '{"config": {"keep_checkpoint_every_n_hours": Infinity}}', status: 400, expect: INVALID_JSON },
+    { name: 'NaN (Python reads it; JSON does not)', payload: '{"config": {"save_summary_steps": NaN}}', status: 400, expect: NOT_A_JSON_VALUE },
+    { name: 'Infinity', payload: '{"config": {"keep_checkpoint_every_n_hours": Infinity}}', status: 400, expect: NOT_A_JSON_VALUE },
     { name: 'single quotes', payload: "{'config': {}}", status: 400, expect: INVALID_JSON },
     { name: 'a comment', payload: '{"config": {}} // why not', status: 400, expect: INVALID_JSON },
     { name: 'two documents', payload: '{}{}', status: 400, expect: INVALID_JSON },
@@ -40,20 +43,21 @@ const CASES: Record<string, Case[]> = {
     { name: 'malformed JSON on replace', url: '/v1/run-config/replace', payload: '{"replace": {]}', status: 400, expect: INVALID_JSON }
   ],
   'prototype poisoning': [
-    { name: '__proto__ at the top', payload: '{"__proto__": {"polluted": 1}}', status: 400, expect: INVALID_JSON },
-    { name: '__proto__ in tf_config', payload: '{"tf_config": {"__proto__": {"polluted": 1}}}', status: 400, expect: INVALID_JSON },
-    { name: '__proto__ in config', payload: '{"config": {"__proto__": {"polluted": 1}}}', status: 400, expect: INVALID_JSON },
-    { name: '__proto__ written with an escape', payload: '{"tf_config": {"\\u005f_proto__": {"polluted": 1}}}', status: 400, expect: INVALID_JSON },
-    { name: 'constructor.prototype', payload: '{"tf_config": {"constructor": {"prototype": {"polluted": 1}}}}', status: 400, expect: INVALID_JSON },
-    { name: 'constructor.prototype in a plan cluster', url: '/v1/cluster-plan', payload: '{"cluster": {"constructor": {"prototype": {"0": "a:1"}}}}', status: 400, expect: INVALID_JSON },
-    { name: '__proto__ in a replace call', url: '/v1/run-config/replace', payload: '{"replace": [{"__proto__": {"polluted": 1}}]}', status: 400, expect: INVALID_JSON },
+    { name: '__proto__ at the top', payload: '{"__proto__": {"polluted": 1}}', status: 400, expect: POISONED },
+    { name: '__proto__ in tf_config', payload: '{"tf_config": {"__proto__": {"polluted": 1}}}', status: 400, expect: POISONED },
+    { name: '__proto__ in config', payload: '{"config": {"__proto__": {"polluted": 1}}}', status: 400, expect: POISONED },
+    { name: '__proto__ written with an escape', payload: '{"tf_config": {"\\u005f_proto__": {"polluted": 1}}}', status: 400, expect: POISONED },
+    { name: 'constructor.prototype', payload: '{"tf_config": {"constructor": {"prototype": {"polluted": 1}}}}', status: 400, expect: POISONED },
+    { name: 'constructor.prototype in a plan cluster', url: '/v1/cluster-plan', payload: '{"cluster": {"constructor": {"prototype": {"0": "a:1"}}}}', status: 400, expect: POISONED },
+    { name: '__proto__ in a replace call', url: '/v1/run-config/replace', payload: '{"replace": [{"__proto__": {"polluted": 1}}]}', status: 400, expect: POISONED },
     { name: '__proto__ in the query', url: '/v1/run-config?__proto__=1', status: 400, expect: validation('querystring must NOT have additional properties: __proto__') }
   ],
   'unknown fields': [
-    { name: 'a misspelt argument', payload: '{"config": {"save_checkpoints_step": 100}}', status: 400, expect: validation('body/config must NOT have additional properties: save_checkpoints_step') },
+    { name: 'a misspelt argument', payload: '{"config": {"save_checkpoints_step": 100}}', status: 400, expect: validation('body/config must NOT have additional properties: save_checkpoints_step (did you mean save_checkpoints_steps?)') },
     { name: 'an unknown top-level key', payload: '{"tf_config": {}, "extra": 1}', status: 400, expect: validation('body must NOT have additional properties: extra') },
-    { name: 'an unknown ConfigProto field', payload: '{"config": {"session_config": {"allow_soft_placment": true}}}', status: 400, expect: validation('body/config/session_config must NOT have additional properties: allow_soft_placment') },
-    { name: 'an unknown plan key', url: '/v1/cluster-plan', payload: '{"cluster": {"chief": ["c:1"]}, "evaluators": true}', status: 400, expect: validation('body must NOT have additional properties: evaluators') },
+    { name: 'an unknown ConfigProto field', payload: '{"config": {"session_config": {"allow_soft_placment": true}}}', status: 400, expect: validation('body/config/session_config must NOT have additional properties: allow_soft_placment (did you mean allow_soft_placement?)') },
+    { name: 'an unknown plan key', url: '/v1/cluster-plan', payload: '{"cluster": {"chief": ["c:1"]}, "evaluators": true}', status: 400, expect: validation('body must NOT have additional properties: evaluators (did you mean evaluator?)') },
+    { name: 'every unknown argument, each with the one it likely meant', payload: '{"config": {"save_checkpoint_secs": 1, "foo": 2, "tf_random_sed": 3}}', status: 400, expect: validation('body/config must NOT have additional properties: save_checkpoint_secs (did you mean save_checkpoints_secs?), foo, tf_random_sed (did you mean tf_random_seed?)') },
     { name: 'an unknown lint key', url: '/v1/cluster-plan/lint', payload: '{"cluster": {"chief": ["c:1"]}, "strict": true}', status: 400, expect: validation('body must NOT have additional properties: strict') },
     { name: 'an unknown query parameter', url: '/v1/run-config?tf_config=%7B%7D&verbose=1', status: 400, expect: validation('querystring must NOT have additional properties: verbose') }
   ],

@@ -23,12 +23,13 @@ export interface ServerProcess {
 
 /**
  * Starts the server as production does, on a free loopback port. `args` is what follows `node`:
- * ['--import', 'tsx', 'server.ts'] for the source, [<build>/server.js] for a build.
+ * ['--import', 'tsx', 'server.ts'] for the source, [<build>/server.js] for a build; or another
+ * `command` (npm) run in `cwd`.
  */
-export async function startServer (t: Test, args: string[]): Promise<ServerProcess> {
+export async function startServer (t: Test, args: string[], command = process.execPath, cwd = ROOT): Promise<ServerProcess> {
   // no coverage from the child: tsx compiles the sources unlike tap's loader (see test/cli/spawn.test.ts)
   const env = { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', NODE_ENV: 'production', _TAPJS_PROCESSINFO_COVERAGE_: '0' }
-  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] })
+  const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'inherit'] })
   t.teardown(() => { child.kill('SIGKILL') })
   const logs: Array<Record<string, unknown>> = []
   const waiters: Array<() => void> = []

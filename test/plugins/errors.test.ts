@@ -31,7 +31,7 @@ t.test('a body that is not JSON is a 415', async (t) => {
       statusCode: 415,
       code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE',
       error: 'Unsupported Media Type',
-      message: 'Unsupported Media Type'
+      message: 'Unsupported Media Type: send the body as JSON, with the header content-type: application/json'
     })
   }
 })
