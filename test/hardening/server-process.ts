@@ -25,9 +25,9 @@ export interface ServerProcess {
  * Starts the server as production does, on a free loopback port. `args` is what follows `node`:
  * ['--import', 'tsx', 'server.ts'] for the source, [<build>/server.js] for a build.
  */
-export async function startServer (t: Test, args: string[]): Promise<ServerProcess> {
+export async function startServer (t: Test, args: string[], extraEnv: Record<string, string> = {}): Promise<ServerProcess> {
   // no coverage from the child: tsx compiles the sources unlike tap's loader (see test/cli/spawn.test.ts)
-  const env = { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', NODE_ENV: 'production', _TAPJS_PROCESSINFO_COVERAGE_: '0' }
+  const env = { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', NODE_ENV: 'production', _TAPJS_PROCESSINFO_COVERAGE_: '0', ...extraEnv }
   const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] })
   t.teardown(() => { child.kill('SIGKILL') })
   const logs: Array<Record<string, unknown>> = []
