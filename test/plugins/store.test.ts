@@ -24,5 +24,5 @@ t.test('buildApp defaults to an in-memory store and the system clock', async (t)
 })
 
 t.test('buildApp fails clearly for a database it cannot open', async (t) => {
-  await t.rejects(buildApp({ databaseUrl: 'postgres://localhost/runconfig' }), /PostgreSQL is not supported by this build yet/)
+  await t.rejects(buildApp({ databaseUrl: 'mysql://localhost/runconfig' }), /DATABASE_URL must be sqlite/)
 })
