@@ -69,7 +69,7 @@ async function run (argv: string[], env: CliEnv, io: CliIo): Promise<number> {
     throw new UsageError(takes.operands === 0 ? `${command} takes no operand` : `${command} takes one FILE (- for stdin)`)
   }
   const format = FORMAT_ALIASES[values.format ?? ''] ?? values.format ?? takes.formats[0]
-  if (!takes.formats.includes(format)) throw new UsageError(`${command} has no format ${format}: ${takes.formats.join(', ')}`)
+  if (!takes.formats.includes(format)) throw new UsageError(`${command} has no format ${values.format ?? format}: ${takes.formats.join(', ')}`)
   switch (command) {
     case 'resolve':
       return resolveCommand({ format: format as ResolveOptions['format'], tfConfig: values['tf-config'], config: values.config }, env, io)

@@ -4,13 +4,13 @@ import { UsageError, type CliIo } from './io.js'
 
 /** Options of `runconfig plan`. */
 export interface PlanOptions {
-  format: 'json' | 'ndjson' | 'env' | 'shell' | 'kubernetes'
+  format: 'json' | 'ndjson' | 'dotenv' | 'shell' | 'kubernetes'
   /** `TYPE:INDEX`: keep only that node. */
   task?: string
 }
 
 // Formats that give each node its TF_CONFIG text
-const ENVIRONMENT_FORMATS = ['env', 'shell', 'kubernetes']
+const ENVIRONMENT_FORMATS = ['dotenv', 'shell', 'kubernetes']
 
 /** `runconfig plan FILE`: every node of a cluster, in the chosen format. */
 export function planCommand (request: PlanRequest, options: PlanOptions, io: CliIo): number {
@@ -41,12 +41,11 @@ function parseTask (task: string): { type: string, index: number } {
   return { type: task.slice(0, colon), index: Number(index) }
 }
 
-/** The CLI's formats: JSON pretty-printed (Kubernetes env as a bare list), `env` is dotenv; the others as the API's. */
+/** The CLI's formats: JSON pretty-printed (Kubernetes env as a bare list); the others as the API's. */
 function renderCliPlan (plan: ClusterPlan, format: PlanOptions['format']): string {
   switch (format) {
     case 'json': return stringifyJson(plan, 2) + '\n'
     case 'kubernetes': return stringifyJson(kubernetesEnv(plan), 2) + '\n'
-    case 'env': return renderPlan(plan, 'dotenv')
     default: return renderPlan(plan, format)
   }
 }
