@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { PLAN_WORKERS, PRESSURE_LIMITS } from '../limits.js'
@@ -38,6 +39,17 @@ export function workerFile (moduleUrl: string): URL {
 }
 
 /**
+ * Aborts when the client goes away before its answer is written: the response closes unfinished.
+ * (Not request.signal: it follows the request stream's 'close', which also comes on shutdown and
+ * after the body is read, and would drop the plans of clients still waiting for them.)
+ */
+function clientGone (response: ServerResponse): AbortSignal {
+  const gone = new AbortController()
+  response.once('close', () => { if (!response.writableFinished) gone.abort(new Error('the client went away')) })
+  return gone.signal
+}
+
+/**
  * Large cluster plans and lints run on worker threads: a 100,000-task plan is 1.5 s of CPU and
  * 50 MB of JSON, which on the event loop would stall every other request (/healthz included).
  * The worker gets the body's text (structured cloning would lose the key order the core keeps
@@ -63,7 +75,7 @@ export default fp(async function planWorkers (app, opts: PlanWorkersOptions) {
       const job = { op, ...rest, text: request.jsonText } as PlanJob
       let answer
       try {
-        answer = await pool.run(job, cost, request.signal)
+        answer = await pool.run(job, cost, clientGone(reply.raw))
       } catch (error) {
         if (!(error instanceof QueueFullError)) throw error
         reply.header('retry-after', retryAfter)
@@ -75,6 +87,10 @@ export default fp(async function planWorkers (app, opts: PlanWorkersOptions) {
     }
   } satisfies PlanWorkers)
 
-  // onClose runs once the server has closed: the requests in flight have had their answers
-  app.addHook('onClose', async () => pool.close())
+  // Fastify runs the plugins' onClose hooks before its own server close, while requests may still
+  // be in flight: their plans (running or waiting) finish first, then the workers stop
+  app.addHook('onClose', async () => {
+    await pool.drain()
+    await pool.close()
+  })
 }, { name: 'plan-workers' })

@@ -6,9 +6,9 @@ import { build } from 'esbuild'
 
 /**
  * Left out of the bundle and loaded from node_modules: they find files next to their own code
- * (a native addon, Swagger UI's assets, pino's transport threads, @fastify/swagger's package.json).
+ * (a native addon, Swagger UI's assets, pino's and piscina's worker threads, @fastify/swagger's package.json).
  */
-export const EXTERNAL = ['better-sqlite3', '@fastify/swagger', '@fastify/swagger-ui', 'pino', 'pino-pretty']
+export const EXTERNAL = ['better-sqlite3', '@fastify/swagger', '@fastify/swagger-ui', 'pino', 'pino-pretty', 'piscina']
 
 /**
  * Bundles `<dist>/server.js` into `<dist>/bundle/server.js`. The bundle stays one directory below

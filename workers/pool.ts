@@ -44,6 +44,8 @@ export class PlanPool {
   readonly #options: PlanPoolOptions
   readonly #piscina: Piscina<PlanJob | undefined, JobAnswer>
   readonly #jobs: Job[] = []
+  /** The jobs handed to piscina and not yet settled, running or waiting: drain() waits for them. */
+  readonly #unsettled = new Set<Promise<JobAnswer>>()
 
   constructor (options: PlanPoolOptions) {
     this.#options = options
@@ -81,17 +83,25 @@ export class PlanPool {
       if (!job.started) job.abort.abort(new Error('the request was gone before its turn', { cause: gone.reason }))
     }
     gone.addEventListener('abort', drop, { once: true })
+    const running = this.#piscina.run(planJob, { signal: job.abort.signal })
+    this.#unsettled.add(running)
     try {
-      return await this.#piscina.run(planJob, { signal: job.abort.signal })
+      return await running
     } catch (error) {
       throw job.abort.signal.aborted ? job.abort.signal.reason : error
     } finally {
+      this.#unsettled.delete(running)
       gone.removeEventListener('abort', drop)
       clearTimeout(job.timer)
       this.#jobs.splice(this.#jobs.indexOf(job), 1)
       this.#startRunning()
       this.#replaceLostWorkers()
     }
+  }
+
+  /** Resolves once every job handed to the pool so far, running or waiting, has settled. */
+  async drain (): Promise<void> {
+    while (this.#unsettled.size > 0) await Promise.allSettled([...this.#unsettled])
   }
 
   /** Rejects the waiting jobs; lets the running ones finish; stops every worker. */

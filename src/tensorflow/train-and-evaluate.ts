@@ -4,7 +4,7 @@ import { pyTruthy } from '../python/ops.js'
 import { pyTypeName } from '../python/repr.js'
 import type { PyValue } from '../python/value.js'
 import type { RunConfig } from './run-config.js'
-import { type ClusterSpec, isEmptyCluster } from './cluster-spec.js'
+import { ClusterSpec, isEmptyCluster } from './cluster-spec.js'
 import { pyGet } from './tf-config.js'
 
 export type ExecutorPath =
@@ -86,7 +86,9 @@ function runExecutor (path: ExecutorPath, config: RunConfig, tfConfig: PyValue):
 function startStdServer (config: RunConfig): void {
   // (its first check, for an empty cluster or task type, cannot fail here: the executor checked both)
   if (pyTruthy(config.master)) return
-  const cluster = config.cluster_spec as ClusterSpec
+  const cluster = config.cluster_spec
+  // only a replace() on a doctored run_config gets here with a cluster that is not a ClusterSpec
+  if (!(cluster instanceof ClusterSpec)) throw new RunConfigError('AttributeError', `'${pyTypeName(cluster as PyValue)}' object has no attribute 'jobs'`)
   const jobs = cluster.jobs
   if (jobs.length === 1 && cluster.jobTasks(jobs[0]).length === 1 && TRAINER_JOBS.includes(config.task_type as string)) return
   throw new RunConfigError('RuntimeError', 'Could not start server; be sure to specify master in RunConfig or set the ' +
