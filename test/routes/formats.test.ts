@@ -121,7 +121,7 @@ t.test('one node: POST /v1/run-config, POST /v1/run-config/replace, GET /v1/run-
     t.strictSame(await post('/v1/run-config?format=ndjson', {}), refused(enumMessage))
     t.strictSame(await post('/v1/run-config/replace?format=env', { replace: {} }), refused(enumMessage))
     t.strictSame(await get('format=kubernetes'), refused(enumMessage))
-    t.strictSame(await post('/v1/run-config?fromat=shell', {}), refused('querystring must NOT have additional properties: fromat'))
+    t.strictSame(await post('/v1/run-config?fromat=shell', {}), refused('querystring must NOT have additional properties: fromat (did you mean format?)'))
   })
 
   t.test('errors stay JSON in every format', async (t) => {
