@@ -40,7 +40,7 @@ t.test('run-config routes', async (t) => {
   t.test('GET /v1/run-config refuses unknown parameters', async (t) => {
     t.same(await get('?tfconfig={}'), {
       status: 400,
-      body: { statusCode: 400, code: 'FST_ERR_VALIDATION', error: 'Bad Request', message: 'querystring must NOT have additional properties: tfconfig' }
+      body: { statusCode: 400, code: 'FST_ERR_VALIDATION', error: 'Bad Request', message: 'querystring must NOT have additional properties: tfconfig (did you mean tf_config?)' }
     })
   })
 
