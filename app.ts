@@ -78,7 +78,8 @@ export async function buildApp ({
     ...timeouts,
     // a body with a __proto__ or constructor.prototype key is a 400, never a prototype
     // a member key is up to 128 characters: a longer one must reach its schema (a 400 naming it), not a 404
-    maxParamLength: 256,
+    // (routerOptions: the top-level maxParamLength is deprecated, FSTDEP022)
+    routerOptions: { maxParamLength: 256 },
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     // on close(): idle keep-alive connections end at once, busy ones after their answer (plugins/shutdown.ts)
