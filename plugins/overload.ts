@@ -4,7 +4,10 @@ import fp from 'fastify-plugin'
 import { PRESSURE_LIMITS } from '../limits.js'
 import { requestError } from './errors.js'
 
-export type PressureOptions = Pick<FastifyUnderPressureOptions, 'maxEventLoopDelay' | 'maxHeapUsedBytes' | 'maxRssBytes' | 'retryAfter' | 'sampleInterval'>
+export type PressureOptions = Pick<FastifyUnderPressureOptions, 'maxEventLoopDelay' | 'maxHeapUsedBytes' | 'maxRssBytes' | 'retryAfter' | 'sampleInterval'> & {
+  /** The monotonic clock of the start-up grace, ms (tests move it by hand). */
+  now?: () => number
+}
 
 type PressureHandler = NonNullable<FastifyUnderPressureOptions['pressureHandler']>
 
@@ -28,14 +31,14 @@ const SAMPLE_INTERVAL = 1_000
  * shed request by request.
  */
 export default fp(async function overload (app, opts: PressureOptions) {
-  const { retryAfter, sampleInterval = SAMPLE_INTERVAL, ...limits } = { ...PRESSURE_LIMITS, ...opts }
+  const { retryAfter, sampleInterval = SAMPLE_INTERVAL, now = () => performance.now(), ...limits } = { ...PRESSURE_LIMITS, ...opts }
   let readyAt = Infinity
-  app.addHook('onReady', async () => { readyAt = performance.now() })
+  app.addHook('onReady', async () => { readyAt = now() })
 
   async function shedLoad (request: FastifyRequest, reply: FastifyReply, type: string, value?: number) {
     // The first samples after start-up measure its schema compilation, which blocks the loop for a
     // second or two: that is not load
-    if (type === underPressure.TYPE_EVENT_LOOP_DELAY && performance.now() - readyAt < 2 * sampleInterval) return
+    if (type === underPressure.TYPE_EVENT_LOOP_DELAY && now() - readyAt < 2 * sampleInterval) return
     request.log.warn({ type, value }, 'overloaded: request refused')
     reply.header('retry-after', retryAfter)
     throw requestError(503, 'FST_UNDER_PRESSURE', `The server is overloaded; retry after ${retryAfter} s`)

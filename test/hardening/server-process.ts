@@ -94,17 +94,17 @@ export function buildToTemp (t: Test): string {
 
 const PLAN = JSON.stringify({ cluster: bigCluster(20_000) }) // a worker's job: a few hundred ms
 
-/** Whether a new connection to the port is refused, within `ms`. */
-async function refusesConnections (port: number, ms: number): Promise<boolean> {
-  for (const start = Date.now(); Date.now() - start < ms; await sleep(20)) {
+/** Resolves once a new connection to the port is refused (bounded by the test's timeout). */
+async function refusesConnections (port: number): Promise<true> {
+  for (;;) {
     const refused = await new Promise<boolean>((resolve) => {
       const socket = connect(port, '127.0.0.1')
       socket.once('connect', () => { socket.destroy(); resolve(false) })
       socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code === 'ECONNREFUSED'))
     })
     if (refused) return true
+    await sleep(20)
   }
-  return false
 }
 
 /** How many requests to `url` the server has logged. */
@@ -122,19 +122,17 @@ export async function assertDrains (t: Test, server: ServerProcess, plans: numbe
 
   const inFlight = Array.from({ length: plans }, () => send(server.port, busy, 'POST', '/v1/cluster-plan', PLAN))
   await server.logged(() => requestsFor(server, '/v1/cluster-plan') === plans)
-  const sigterm = performance.now()
   server.child.kill('SIGTERM')
 
-  t.ok(await refusesConnections(server.port, 2_000), 'new connections are refused')
+  t.ok(await refusesConnections(server.port), 'new connections are refused')
   const answers = await Promise.all(inFlight)
   t.same(answers.map((answer) => answer.status), Array(plans).fill(200), 'every request in flight is answered')
   t.same(answers.map((answer) => JSON.parse(answer.body).nodes.length), Array(plans).fill(20_000), 'in full')
   t.same(answers.map((answer) => answer.headers.connection), Array(plans).fill('close'), 'with Connection: close')
   t.ok(await idleClosed < Math.min(...answers.map((answer) => answer.at)), 'the idle keep-alive connection is closed first')
+  // it exits by itself once drained: close-with-grace's 10 s deadline would exit 1 with an error logged
   const exit = await server.exited
-  const lastAnswer = Math.max(...answers.map((answer) => answer.at))
   t.same([exit.code, exit.signal], [0, null], 'exit code 0')
-  t.ok(exit.at - lastAnswer < 1_000, `exit ${Math.round(exit.at - lastAnswer)} ms after the last answer, ` +
-    `${Math.round(exit.at - sigterm)} ms after SIGTERM (in flight until ${Math.round(lastAnswer - sigterm)} ms)`)
+  t.same(server.logs.filter((line) => Number(line.level) >= 50), [], 'nothing logged as an error')
   t.match(server.logs.find((line) => line.msg === 'closing'), { signal: 'SIGTERM' })
 }

@@ -6,7 +6,7 @@ import { assertDrains, requestsFor, send, startServer } from './server-process.j
 
 // Graceful shutdown on a real listener (server.ts, loopback): on SIGTERM new connections are
 // refused, idle keep-alive ones closed, every request in flight answered (with Connection: close),
-// then the process exits 0 within a second; a second signal exits at once.
+// then the process exits 0 by itself; a second signal exits at once, cutting what is in flight.
 
 const SOURCE = ['--import', 'tsx', 'server.ts']
 t.test('SIGTERM drains the server, then it exits 0', async (t) => {
@@ -22,27 +22,32 @@ t.test('a second signal exits at once', async (t) => {
   await server.logged(() => requestsFor(server, '/v1/cluster-plan') === 1)
   server.child.kill('SIGTERM')
   await server.logged((line) => line.msg === 'closing')
-  const second = performance.now()
   server.child.kill('SIGINT')
   const exit = await server.exited
   t.same([exit.code, exit.signal], [1, null], 'exit code 1')
-  t.ok(exit.at - second < 1_000, `exit ${Math.round(exit.at - second)} ms after the second signal`)
+  // cut, not answered: the process did not wait for the plan in flight
   t.match(await long, { code: 'ECONNRESET' }, 'the request in flight is cut')
   t.match(server.logs.find((line) => line.msg === 'second SIGINT, exiting'), { level: 50 })
 })
 
 t.test('while draining, answers close their connection and /readyz would be a 503', async (t) => {
   const app = await buildWith(t, {})
+  let entered = () => {}
+  const inHandler = new Promise<void>((resolve) => { entered = resolve })
+  let release = () => {}
+  const gate = new Promise<void>((resolve) => { release = resolve })
   app.get('/slow', async () => {
-    await sleep(200)
+    entered()
+    await gate
     return { done: true }
   })
   const slow = app.inject({ method: 'GET', url: '/slow' })
-  await sleep(50)
+  await inHandler
   t.notOk(app.isDraining)
   const closing = app.close()
-  await sleep(20) // close() begins on the next ticks
+  while (!app.isDraining) await sleep(1) // close() runs its preClose hooks on later ticks
   t.ok(app.isDraining, '/readyz answers 503 (test/routes/health.test.ts); on a real listener, new connections are refused')
+  release()
   const res = await slow
   t.same([res.statusCode, res.json(), res.headers.connection], [200, { done: true }, 'close'])
   await closing

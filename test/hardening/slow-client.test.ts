@@ -4,7 +4,8 @@ import type { FastifyInstance } from 'fastify'
 import { buildWith } from './helper.js'
 
 // Raw sockets against a real listener (loopback): slow clients are cut off, broken HTTP gets the
-// error shape too. Short timeouts here; limits.test.ts checks the production ones.
+// error shape too. Short timeouts here; limits.test.ts checks the production ones. Only lower
+// bounds on when: timers never fire early, but a busy machine may fire them late.
 
 interface Exchange {
   /** Everything the server wrote. */
@@ -46,7 +47,7 @@ t.test('slow and broken clients', async (t) => {
 
   t.test('headers trickled a byte at a time are cut off after headersTimeout', async (t) => {
     const { received, ms } = await exchange(app, bytes('GET /healthz HTTP/1.1\r\nHost: localhost\r\nX-Slow: ' + 'a'.repeat(1_000)), 20)
-    t.ok(ms >= 500 && ms < 500 + 100 + 1_000, `closed after ${ms} ms`)
+    t.ok(ms >= 500, `closed after ${ms} ms, not before headersTimeout`)
     t.match(received, /^HTTP\/1\.1 408 Request Timeout\r\n/)
     t.ok(received.endsWith(`\r\n\r\n${TIMEOUT_ANSWER}`), 'the error shape')
   })
@@ -54,7 +55,7 @@ t.test('slow and broken clients', async (t) => {
   t.test('a body trickled a byte at a time is cut off after requestTimeout', async (t) => {
     const head = 'POST /v1/run-config HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n'
     const { received, ms } = await exchange(app, [head, ...bytes('{"config": {"model_dir": "' + 'm'.repeat(900))], 20)
-    t.ok(ms >= 1_000 && ms < 1_000 + 100 + 1_000, `closed after ${ms} ms`)
+    t.ok(ms >= 1_000, `closed after ${ms} ms, not before requestTimeout`)
     t.match(received, /^HTTP\/1\.1 408 Request Timeout\r\n/)
     t.ok(received.endsWith(TIMEOUT_ANSWER))
   })
@@ -62,7 +63,7 @@ t.test('slow and broken clients', async (t) => {
   t.test('an idle keep-alive connection is closed after keepAliveTimeout', async (t) => {
     const { received, ms } = await exchange(app, ['GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\n'], 10)
     t.match(received, /^HTTP\/1\.1 200 OK\r\n[^]*Connection: keep-alive\r\n[^]*\{"status":"ok"\}$/)
-    t.ok(ms >= 300 && ms < 300 + 1_000 + 1_000, `closed after ${ms} ms`)
+    t.ok(ms >= 300, `closed after ${ms} ms, not before keepAliveTimeout`)
   })
 
   t.test('headers over 16 kB are a 431 in the error shape', async (t) => {
