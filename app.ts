@@ -53,7 +53,7 @@ export type AppOptions = FastifyHttpOptions<Server> & {
   /** GET /metrics; tests turn the runtime's default metrics off. */
   metrics?: MetricsOptions
   /** The admin token (RUNCONFIG_ADMIN_TOKEN) and the limits of waits: default limits.ts RENDEZVOUS_LIMITS. */
-  rendezvous?: RendezvousPluginOptions
+  rendezvous?: Omit<RendezvousPluginOptions, 'portRange'>
   /** The web view's built files; default dist/public. */
   web?: WebOptions
   /** How a PostgreSQL store uses its database; default limits.ts POSTGRES_LIMITS. */
@@ -128,7 +128,8 @@ export async function buildApp ({
   // one Retry-After for every 503 of load: the overload setting's
   await app.register(planWorkers, { retryAfter: pressure.retryAfter, ...workers })
   await app.register(store, { databaseUrl, clock, postgres })
-  await app.register(rendezvous, { adminToken, ...rendezvousOptions })
+  // portRange: a member that joins without a port is leased one, as POST /v1/hosts/{host}/leases would
+  await app.register(rendezvous, { adminToken, portRange, ...rendezvousOptions })
   await app.register(leaseSweep, sweep)
   await app.register(docs)
   // explicit order: it is openapi.yaml's order

@@ -164,7 +164,7 @@ export interface paths {
         get?: never;
         /**
          * Join a job: take a slot of the current round
-         * @description Needs the job's join token. Without index: the lowest free index of the role, or this member's index of the previous round. 201 when the slot is taken; 200 when this member already holds it and the request agrees (a retry is a no-op, also once the round is complete). Nothing is stored on any refusal.
+         * @description Needs the job's join token. Without index: the lowest free index of the role, or this member's index of the previous round. Without port: a port of RUNCONFIG_PORT_RANGE leased on its host for the job's life (the same one again in a later round on that host), released when the job is deleted or the member leaves. 201 when the slot is taken; 200 when this member already holds it and the request agrees (a retry is a no-op, also once the round is complete). Nothing is stored on any refusal.
          */
         put: operations["joinJob"];
         post?: never;
@@ -1776,7 +1776,7 @@ export interface components {
                 role: string;
                 index: number;
                 host: string;
-                /** @description null while a leased port is pending */
+                /** @description The port it joined with, or the one leased for it on its host when it gave none (null only for a row stored without a port) */
                 port: number | null;
                 /**
                  * Format: date-time
@@ -2627,7 +2627,7 @@ export interface operations {
                             role: string;
                             index: number;
                             host: string;
-                            /** @description null while a leased port is pending */
+                            /** @description The port it joined with, or the one leased for it on its host when it gave none (null only for a row stored without a port) */
                             port: number | null;
                             /**
                              * Format: date-time
@@ -2694,7 +2694,7 @@ export interface operations {
                             role: string;
                             index: number;
                             host: string;
-                            /** @description null while a leased port is pending */
+                            /** @description The port it joined with, or the one leased for it on its host when it gave none (null only for a row stored without a port) */
                             port: number | null;
                             /**
                              * Format: date-time
@@ -2972,14 +2972,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "role": "worker",
-                 *       "index": 3,
-                 *       "host": "10.0.0.7",
-                 *       "port": 2222
-                 *     }
-                 */
                 "application/json": {
                     /**
                      * @description A job name of the cluster
@@ -2995,7 +2987,7 @@ export interface operations {
                      * @example [fd00::7]
                      */
                     host: string;
-                    /** @description The port this node serves on */
+                    /** @description The port this node serves on. Without it the server leases one of RUNCONFIG_PORT_RANGE on host (C.5) for the job's life — the same one for a retry and for this member in a later round on that host — and the config shows it */
                     port?: number;
                 };
             };
@@ -3088,7 +3080,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The slot belongs to another member (holder), no slot of the role is free, this member holds another slot, or the round is complete without it */
+            /** @description The slot belongs to another member (holder), no slot of the role is free, this member holds another slot, the round is complete without it, or (without port) every port of the range is held on the host */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3167,7 +3159,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description A role not in the cluster, an index beyond its count, or no port */
+            /** @description A role not in the cluster, or an index beyond its count */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3207,7 +3199,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The slot is free again */
+            /** @description The slot is free again, and the port leased for it if it joined without one */
             204: {
                 headers: {
                     [name: string]: unknown;

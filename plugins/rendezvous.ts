@@ -1,5 +1,6 @@
 import fp from 'fastify-plugin'
 import { RENDEZVOUS_LIMITS } from '../limits.js'
+import type { PortRange } from '../src/coordination/lease-rules.js'
 import { Rendezvous } from '../src/coordination/rendezvous.js'
 
 declare module 'fastify' {
@@ -12,6 +13,8 @@ declare module 'fastify' {
 export interface RendezvousPluginOptions {
   /** RUNCONFIG_ADMIN_TOKEN; unset: creating, listing, restarting and deleting jobs is open. */
   adminToken?: string
+  /** RUNCONFIG_PORT_RANGE: the ports a member that joins without one is leased from (C.5). */
+  portRange: PortRange
   maxWatches?: number
   sweepIntervalMs?: number
   heartbeatMs?: number
@@ -23,7 +26,9 @@ export interface RendezvousPluginOptions {
  */
 export default fp<RendezvousPluginOptions>(async function rendezvous (app, opts) {
   const { maxWatches, sweepIntervalMs, heartbeatMs } = { ...RENDEZVOUS_LIMITS, ...opts }
-  const service = new Rendezvous({ store: app.store, clock: app.clock, adminToken: opts.adminToken, maxWatches, heartbeatMs })
+  const service = new Rendezvous({
+    store: app.store, clock: app.clock, adminToken: opts.adminToken, portRange: opts.portRange, maxWatches, heartbeatMs
+  })
   app.decorate('rendezvous', service)
   const sweep = setInterval(function sweepExpired () {
     service.sweep().catch((err: unknown) => app.log.error({ err }, 'expiry sweep failed'))

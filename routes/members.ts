@@ -19,8 +19,10 @@ const members: FastifyPluginAsyncTypebox = async (app) => {
       tags: ['rendezvous'],
       summary: 'Join a job: take a slot of the current round',
       description: 'Needs the job\'s join token. Without index: the lowest free index of the role, or this member\'s index of ' +
-        'the previous round. 201 when the slot is taken; 200 when this member already holds it and the request agrees ' +
-        '(a retry is a no-op, also once the round is complete). Nothing is stored on any refusal.',
+        'the previous round. Without port: a port of RUNCONFIG_PORT_RANGE leased on its host for the job\'s life (the same ' +
+        'one again in a later round on that host), released when the job is deleted or the member leaves. 201 when the slot ' +
+        'is taken; 200 when this member already holds it and the request agrees (a retry is a no-op, also once the round is ' +
+        'complete). Nothing is stored on any refusal.',
       params: MemberParamsSchema,
       body: JoinRequestSchema,
       response: {
@@ -29,11 +31,11 @@ const members: FastifyPluginAsyncTypebox = async (app) => {
         400: E400,
         401: E401,
         404: ref(ErrorSchema, { description: 'No such job' }),
-        409: { ...ConflictSchema, description: 'The slot belongs to another member (holder), no slot of the role is free, this member holds another slot, or the round is complete without it' },
+        409: { ...ConflictSchema, description: 'The slot belongs to another member (holder), no slot of the role is free, this member holds another slot, the round is complete without it, or (without port) every port of the range is held on the host' },
         410: GONE,
         413: ref(ErrorSchema, { description: 'The body is larger than the limit' }),
         415: ref(ErrorSchema, { description: 'The body is not application/json' }),
-        422: ref(ErrorSchema, { description: 'A role not in the cluster, an index beyond its count, or no port' }),
+        422: ref(ErrorSchema, { description: 'A role not in the cluster, or an index beyond its count' }),
         503: E503
       }
     }
@@ -54,7 +56,7 @@ const members: FastifyPluginAsyncTypebox = async (app) => {
       description: 'Only while the round gathers.',
       params: MemberParamsSchema,
       response: {
-        204: Type.Null({ description: 'The slot is free again' }),
+        204: Type.Null({ description: 'The slot is free again, and the port leased for it if it joined without one' }),
         400: E400,
         401: E401,
         404: ref(ErrorSchema, { description: 'No such job, or the member holds no slot of this round' }),

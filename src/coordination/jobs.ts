@@ -3,15 +3,19 @@ import { checkAdmin, checkJobAccess, type Caller } from './access.js'
 import type { Clock } from './clock.js'
 import { defineJob, sameDefinition } from './definition.js'
 import { CoordinationError, notFound } from './errors.js'
+import type { PortRange } from './lease-rules.js'
+import { releaseJobLeasesIn } from './lease-upkeep.js'
 import { countSlots } from './slots.js'
 import type { JobRow, JobTx, Store } from './store.js'
 import { newToken } from './tokens.js'
 import { jobView } from './view.js'
 
-/** What every rule needs: where the state is, and the time. */
+/** What every rule needs: where the state is, the time, and the ports a member without one is leased from. */
 export interface Rules {
   store: Store
   clock: Clock
+  /** RUNCONFIG_PORT_RANGE (C.5) */
+  portRange: PortRange
 }
 
 /** PUT /v1/jobs/{job}: created (201), or the same definition again (200, the same token), else 409. */
@@ -89,11 +93,13 @@ export async function startRound ({ store, clock }: Rules, name: string, caller:
   })
 }
 
-/** DELETE /v1/jobs/{job} (admin): the job, its members and its waits end. */
-export async function deleteJob ({ store }: Rules, name: string, caller: Caller): Promise<void> {
+/** DELETE /v1/jobs/{job} (admin): the job, its members, their leased ports (C.5) and its waits end. */
+export async function deleteJob ({ store, clock }: Rules, name: string, caller: Caller): Promise<void> {
   checkAdmin(caller)
   await store.transact(name, async (tx) => {
     if (await tx.read() === undefined) throw notFound(name)
+    // in the deletion's transaction: the ports are free exactly when the job is gone, never before or after
+    for (const host of await tx.leaseHosts()) await releaseJobLeasesIn(await tx.hostLeases(host), clock.now(), name, host)
     await tx.delete()
     tx.publish(-1)
   })

@@ -50,28 +50,40 @@ export async function leaseMemberPortIn (
 export async function releaseJobLeases (store: LeaseStore, now: number, job: string): Promise<number> {
   let released = 0
   for (const host of await store.hostsOfJob(job)) {
-    released += await store.withHost(host, async (tx) => {
-      const hostRow = await reclaimExpired(tx, host, now) as HostRow
-      const rows = await tx.leasesOfJob(host, job)
-      for (const row of rows) {
-        await tx.deleteLease(row.id)
-        await givePort(tx, hostRow, row.port)
-      }
-      return rows.length
-    })
+    released += await store.withHost(host, async (tx) => await releaseJobLeasesIn(tx, now, job, host))
   }
   return released
+}
+
+/** releaseJobLeases on one host, inside a transaction that holds its lock (the job's deletion). */
+export async function releaseJobLeasesIn (tx: LeaseTx, now: number, job: string, host: string): Promise<number> {
+  const hostRow = await reclaimExpired(tx, host, now) as HostRow
+  const rows = await tx.leasesOfJob(host, job)
+  for (const row of rows) {
+    await tx.deleteLease(row.id)
+    await givePort(tx, hostRow, row.port)
+  }
+  return rows.length
 }
 
 /** Releases a member's lease on host (its join was refused, or it left); false when it held none. */
 export async function releaseMemberLease (store: LeaseStore, now: number, job: string, member: string, host: string): Promise<boolean> {
   const name = canonicalHost(host)
-  return await store.withHost(name, async (tx) => {
-    const hostRow = await reclaimExpired(tx, name, now)
-    const held = await tx.leaseByMember(name, job, member)
-    if (held === undefined) return false
-    await tx.deleteLease(held.id)
-    await givePort(tx, hostRow as HostRow, held.port)
-    return true
-  })
+  return await store.withHost(name, async (tx) => await releaseMemberLeaseIn(tx, now, job, member, name))
+}
+
+/**
+ * releaseMemberLease inside a transaction that holds the host's lock (the member leaves); only the
+ * lease on `port` when one is given (the port its slot uses), else whichever it holds there.
+ */
+export async function releaseMemberLeaseIn (
+  tx: LeaseTx, now: number, job: string, member: string, host: string, port?: number
+): Promise<boolean> {
+  const name = canonicalHost(host)
+  const hostRow = await reclaimExpired(tx, name, now)
+  const held = await tx.leaseByMember(name, job, member)
+  if (held === undefined || (port !== undefined && held.port !== port)) return false
+  await tx.deleteLease(held.id)
+  await givePort(tx, hostRow as HostRow, held.port)
+  return true
 }

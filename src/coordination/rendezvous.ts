@@ -2,6 +2,7 @@ import type { Gathering, JobCreated, JobList, JobRequest, JobView, Joined, JoinR
 import { checkJobAccess, type Caller } from './access.js'
 import type { Clock } from './clock.js'
 import { CoordinationError, expired, notFound } from './errors.js'
+import type { PortRange } from './lease-rules.js'
 import { createJob, deleteJob, expireJob, isOverdue, listJobs, readJob, startRound, sweepExpired, type Rules } from './jobs.js'
 import { MemberConfigs } from './member-config.js'
 import { joinMember, leaveMember } from './members.js'
@@ -15,6 +16,8 @@ export interface RendezvousOptions {
   clock: Clock
   /** RUNCONFIG_ADMIN_TOKEN (C.1); unset: the admin routes are open. */
   adminToken?: string
+  /** RUNCONFIG_PORT_RANGE: a member that joins without a port is leased one of these on its host (C.5). */
+  portRange: PortRange
   /** Long polls and event streams at once; beyond, Unavailable (503 + Retry-After). */
   maxWatches: number
   /** How often an idle event stream sends a comment line. */
@@ -42,9 +45,9 @@ export class Rendezvous {
   readonly #maxWatches: number
   readonly #configs = new MemberConfigs()
 
-  constructor ({ store, clock, adminToken, maxWatches, heartbeatMs }: RendezvousOptions) {
+  constructor ({ store, clock, adminToken, portRange, maxWatches, heartbeatMs }: RendezvousOptions) {
     this.heartbeatMs = heartbeatMs
-    this.#rules = { store, clock }
+    this.#rules = { store, clock, portRange }
     this.#adminToken = adminToken
     this.#maxWatches = maxWatches
     this.watcher = new JobWatcher(store)

@@ -1,5 +1,5 @@
 import type { JobDefinition } from '../schemas/jobs.js'
-import type { LeaseStore } from './lease-store.js'
+import type { LeaseStore, LeaseTx } from './lease-store.js'
 import type { Notifier } from './notifier.js'
 
 // The storage the rendezvous rules run against. The rules (src/coordination) hold every decision;
@@ -29,7 +29,10 @@ export interface MemberRow {
   role: string
   index: number
   host: string
-  /** null until the leases branch gives a member without a port its leased port (C.5). */
+  /**
+   * The port it joined with, or the one leased on its host when it gave none (C.5). null only in
+   * rows stored before this server leased ports (a member then had to give its port).
+   */
   port: number | null
   joined_at: number
 }
@@ -63,6 +66,14 @@ export interface JobTx {
   pruneRounds(round: number): Promise<void>
   /** After commit (never on rollback), wake the job's subscribers with this version (-1: deleted). */
   publish(version: number): void
+  /**
+   * The leases of `host` (a canonical name) inside this transaction: its writes commit or roll back
+   * with the job's. PostgreSQL takes the host's lock here, after the job's row lock: the order is
+   * always job, then host (withHost takes only a host's), so two transactions never wait on each other.
+   */
+  hostLeases(host: string): Promise<LeaseTx>
+  /** The hosts where this job's members hold leases, in order (to release them with the job). */
+  leaseHosts(): Promise<string[]>
 }
 
 export interface Store {

@@ -77,7 +77,9 @@ export const MemberSchema = Type.Object({
   role: Type.String(),
   index: Type.Integer(),
   host: Type.String(),
-  port: Type.Union([Type.Integer(), Type.Null()], { description: 'null while a leased port is pending' }),
+  port: Type.Union([Type.Integer(), Type.Null()], {
+    description: 'The port it joined with, or the one leased for it on its host when it gave none (null only for a row stored without a port)'
+  }),
   joined_at: Timestamp('When it joined this round')
 }, { additionalProperties: false, description: 'A member of the current round' })
 export type Member = Static<typeof MemberSchema>
@@ -137,8 +139,13 @@ export const JoinRequestSchema = Type.Object({
   role: Type.String({ pattern: ROLE_PATTERN, description: 'A job name of the cluster', examples: ['worker'] }),
   index: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_JOB_TASKS - 1, description: 'Default: the lowest free index of the role (or this member\'s index of the previous round)' })),
   host: HostSchema,
-  port: Type.Optional(Type.Integer({ minimum: 1, maximum: 65535, description: 'The port this node serves on' }))
-}, { additionalProperties: false, examples: [{ role: 'worker', index: 3, host: '10.0.0.7', port: 2222 }] })
+  port: Type.Optional(Type.Integer({
+    minimum: 1,
+    maximum: 65535,
+    description: 'The port this node serves on. Without it the server leases one of RUNCONFIG_PORT_RANGE on host (C.5) for ' +
+      'the job\'s life — the same one for a retry and for this member in a later round on that host — and the config shows it'
+  }))
+}, { additionalProperties: false, examples: [{ role: 'worker', index: 3, host: '10.0.0.7', port: 2222 }, { role: 'worker', host: 'node-7.cluster.local' }] })
 export type JoinRequest = Static<typeof JoinRequestSchema>
 
 export const JoinedSchema = Type.Object({

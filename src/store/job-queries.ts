@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely'
 import type { JobRow, JobSnapshot, JobSummaryRow, JobTx, MemberRow, RoundState } from '../coordination/store.js'
 import type { Database, JobsTable, MembersTable } from './database.js'
+import { leaseTx } from './lease-queries.js'
 
 // The rows of the Store interface as kysely queries, shared by every dialect: a dialect brings
 // its transaction (and for PostgreSQL the row lock and pg_notify), not its own SQL.
@@ -9,9 +10,10 @@ import type { Database, JobsTable, MembersTable } from './database.js'
  * A JobTx over a kysely transaction (or the one connection SQLite holds for it). The dialect's
  * transact() excludes other writers of the job first: SQLite by BEGIN IMMEDIATE, PostgreSQL by
  * SELECT … FOR UPDATE on the job row (and, for a job not yet created, the primary key's conflict).
- * `published` collects the versions to announce once the transaction has committed.
+ * `published` collects the versions to announce once the transaction has committed; `lockHost`
+ * excludes other changes of a host's leases until then (SQLite: BEGIN IMMEDIATE already has).
  */
-export function jobTx (db: Kysely<Database>, job: string, published: number[]): JobTx {
+export function jobTx (db: Kysely<Database>, job: string, published: number[], lockHost: HostLock): JobTx {
   return {
     job,
     async read () {
@@ -44,9 +46,20 @@ export function jobTx (db: Kysely<Database>, job: string, published: number[]): 
     },
     publish (version) {
       published.push(version)
+    },
+    async hostLeases (host) {
+      await lockHost(db, host)
+      return leaseTx(db)
+    },
+    async leaseHosts () {
+      const rows = await db.selectFrom('leases').select('host').distinct().where('job', '=', job).orderBy('host').execute()
+      return rows.map((row) => row.host)
     }
   }
 }
+
+/** Takes host's lease lock in the transaction on db, held until it ends. */
+export type HostLock = (db: Kysely<Database>, host: string) => Promise<void>
 
 /** The job and its current round's members; run it where both reads see one snapshot. */
 export async function readSnapshot (db: Kysely<Database>, job: string): Promise<JobSnapshot | undefined> {

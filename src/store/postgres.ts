@@ -3,7 +3,7 @@ import pg from 'pg'
 import type { LeaseStore } from '../coordination/lease-store.js'
 import type { JobTx, Store } from '../coordination/store.js'
 import type { Database } from './database.js'
-import { jobTx, listJobs, overdueJobs, readSnapshot } from './job-queries.js'
+import { jobTx, listJobs, overdueJobs, readSnapshot, type HostLock } from './job-queries.js'
 import { createLeaseStore } from './lease-queries.js'
 import { migrationProvider } from './migrations/index.js'
 import { JOBS_CHANNEL, jobPayload, parseJobPayload, VersionNotifier } from './pg-notifier.js'
@@ -47,6 +47,15 @@ async function migrate (url: string, settings: PostgresSettings): Promise<void> 
 }
 
 /**
+ * A host's lease lock, on every replica: its fencing counter, free intervals and rows change under
+ * it. A transaction-level advisory lock, so it is taken also for a host not yet in lease_hosts.
+ * Taken alone (withHost) or after a job's row lock (a join, a deletion), never the other way round.
+ */
+const lockHost: HostLock = async (trx, host) => {
+  await sql`SELECT pg_advisory_xact_lock(hashtextextended(${'lease-host:' + host}, 0))`.execute(trx)
+}
+
+/**
  * Several replicas on one database. A change of a job runs in a transaction that first locks the
  * job's row (SELECT … FOR UPDATE), so changes of one job queue up in PostgreSQL while other jobs
  * proceed; its NOTIFY is sent by the commit itself. Each replica LISTENs on a dedicated connection
@@ -66,9 +75,7 @@ export class PostgresStore implements Store {
     this.db = db
     this.#settings = settings
     const leases = createLeaseStore(db, async (host, fn) => await this.#guard(() => db.transaction().execute(async (trx) => {
-      // the host's lock, on every replica: its fencing counter, free intervals and rows change under it
-      // (a transaction-level advisory lock, taken also for a host not yet in lease_hosts)
-      await sql`SELECT pg_advisory_xact_lock(hashtextextended(${'lease-host:' + host}, 0))`.execute(trx)
+      await lockHost(trx, host)
       return await fn(trx)
     })))
     // the reads outside a host's lock fail as unavailable too (503), never as a 500
@@ -100,7 +107,8 @@ export class PostgresStore implements Store {
     const result = await this.#guard(() => this.db.transaction().execute(async (trx) => {
       // the job's row stays locked until commit: every change of this job waits here for the one before
       await sql`SELECT 1 FROM jobs WHERE job = ${job} FOR UPDATE`.execute(trx)
-      const result = await fn(jobTx(trx, job, published))
+      // a join or a deletion that leases or releases ports takes a host's lock after this one (never before)
+      const result = await fn(jobTx(trx, job, published, lockHost))
       // delivered to every LISTENing replica when (and only if) the transaction commits
       for (const version of published) await sql`SELECT pg_notify(${JOBS_CHANNEL}, ${jobPayload(job, version)})`.execute(trx)
       return result

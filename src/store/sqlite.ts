@@ -67,7 +67,8 @@ export class SqliteStore implements Store {
 
   async transact<T> (job: string, fn: (tx: ReturnType<typeof jobTx>) => Promise<T>): Promise<T> {
     const published: number[] = []
-    const result = await this.immediate((db) => fn(jobTx(db, job, published)))
+    // BEGIN IMMEDIATE excludes every writer, of any host's leases too: no lock of a host to add
+    const result = await this.immediate((db) => fn(jobTx(db, job, published, async () => {})))
     for (const version of published) this.notifier.notify(job, version)
     return result
   }

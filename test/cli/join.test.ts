@@ -30,6 +30,14 @@ t.test('join waits for the others, then runs the command with TF_CONFIG and retu
   t.same(JSON.parse(readFileSync(out, 'utf8')), { cluster: { chief: ['h:2222'], worker: ['w:2223'] }, task: { type: 'chief', index: 0 } })
 })
 
+t.test('without --port the server leases one on the host (C.5): TF_CONFIG shows it', async (t) => {
+  const { server, token } = await serve(t, { chief: 1 })
+  const run = await cli([...args(server, token, 'c', 'chief'), '--print'])
+  t.same([run.code, run.stdout], [0, 'export TF_CONFIG=\'{"cluster":{"chief":["h:20000"]},"task":{"type":"chief","index":0}}\'\n'])
+  const again = await cli([...args(server, token, 'c', 'chief'), '--print'])
+  t.same([again.code, again.stdout], [0, run.stdout], 'a retry: the same port')
+})
+
 t.test('--print writes export TF_CONFIG=… (shell-quoted) and exits 0; the environment stands in for flags', async (t) => {
   const { server, token } = await serve(t, { chief: 1 })
   const run = await cli(['join', '--member', 'c', '--role', 'chief', '--host', 'h', '--port', '1', '--print'], { env: { RUNCONFIG_SERVER: server + '/', RUNCONFIG_JOB: 'job', RUNCONFIG_TOKEN: token } })

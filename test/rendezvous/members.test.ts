@@ -80,7 +80,8 @@ t.test('400 for keys, hosts and ports that break their patterns; 422 for roles a
     [{ role: 'ps', host: 'h', port: 1 }, 'Role ps is not a job of the cluster (chief, worker)'],
     [{ role: 'worker', index: 3, host: 'h', port: 1 }, "Index 3 is beyond worker's 3 tasks"],
     [{ role: 'chief', index: 1, host: 'h', port: 1 }, "Index 1 is beyond chief's 1 task"],
-    [{ role: 'worker', host: 'h' }, 'A port is required: this server does not lease ports yet']
+    // without a port too: the refusal comes before any port is leased
+    [{ role: 'worker', index: 3, host: 'h' }, "Index 3 is beyond worker's 3 tasks"]
   ]
   for (const [body, message] of bad422) {
     const res = await join(app, 'a', 'm', body, token)

@@ -1,5 +1,7 @@
 import t from 'tap'
-import type { JobRow, MemberRow } from '../../src/coordination/store.js'
+import { createLease } from '../../src/coordination/leases.js'
+import { leaseMemberPortIn, releaseJobLeasesIn } from '../../src/coordination/lease-upkeep.js'
+import type { JobRow, MemberRow, Store } from '../../src/coordination/store.js'
 import { STORE_FACTORIES } from './factories.js'
 
 const jobRow = (job: string, changes: Partial<JobRow> = {}): JobRow => ({
@@ -107,5 +109,43 @@ for (const factory of STORE_FACTORIES) {
       })))
       t.equal((await store.read('a'))?.job.version, 200)
     })
+
+    t.test('a job\'s transaction leases on a host: committed with it, rolled back with it', async (t) => {
+      const store = await factory.open(t)
+      const range = { first: 100, last: 199 }
+      const held = (host: string) => store.leases.withHost(host, (tx) => tx.heldPorts(host, 1, 65535))
+      await store.transact('a', async (tx) => {
+        await tx.create(jobRow('a'))
+        t.equal(await leaseMemberPortIn(await tx.hostLeases('h2'), range, 0, 'a', 'm', 'h2'), 100)
+        t.equal(await leaseMemberPortIn(await tx.hostLeases('h1'), range, 0, 'a', 'm', 'h1'), 100)
+      })
+      await t.rejects(store.transact('a', async (tx) => {
+        await leaseMemberPortIn(await tx.hostLeases('h1'), range, 0, 'a', 'n', 'h1')
+        throw new Error('refused')
+      }), /refused/)
+      t.same(await held('h1'), [100], 'the refused transaction leased nothing')
+      t.same(await store.transact('a', (tx) => tx.leaseHosts()), ['h1', 'h2'])
+      t.same(await store.transact('b', (tx) => tx.leaseHosts()), [])
+      await store.transact('a', async (tx) => {
+        for (const host of await tx.leaseHosts()) await releaseJobLeasesIn(await tx.hostLeases(host), 0, 'a', host)
+      })
+      t.same([await held('h1'), await held('h2')], [[], []])
+    })
+
+    t.test('a job\'s transaction and withHost exclude each other on a host', async (t) => {
+      const store = await factory.open(t)
+      const range = { first: 100, last: 199 }
+      // 20 joins (each in its job's transaction) and 20 leases (withHost) at once: without the host's
+      // lock in both, two would take one free interval, and a unique key would refuse one
+      const ports = await Promise.all(Array.from({ length: 20 }, async (_, i) => [
+        await joinLease(store, range, `job-${i % 4}`, `m${i}`),
+        (await createLease(store.leases, range, 0, 'h', `key-${i}`, { holder: 'x' })).lease.port
+      ])).then((pairs) => pairs.flat().sort((a, b) => a - b))
+      t.same(ports, Array.from({ length: 40 }, (_, i) => 100 + i))
+    })
   })
+}
+
+async function joinLease (store: Store, range: { first: number, last: number }, job: string, member: string): Promise<number> {
+  return await store.transact(job, async (tx) => await leaseMemberPortIn(await tx.hostLeases('h'), range, 0, job, member, 'h'))
 }
