@@ -36,9 +36,12 @@ export interface Child {
   stderr: () => string
 }
 
-/** Starts `node ...args` on the server core; stdout (the logs) goes to /dev/null. */
-export function spawnNode (args: string[], env: Record<string, string> = {}): Child {
-  const command = PINNING !== undefined ? ['taskset', '-c', String(PINNING.server), process.execPath] : [process.execPath]
+/**
+ * Starts `node ...args` on the server core (anywhere with `pin: false`: several servers and a
+ * database share the machine); stdout (the logs) goes to /dev/null.
+ */
+export function spawnNode (args: string[], env: Record<string, string> = {}, { pin = true } = {}): Child {
+  const command = pin && PINNING !== undefined ? ['taskset', '-c', String(PINNING.server), process.execPath] : [process.execPath]
   const child = spawn(command[0], [...command.slice(1), ...args], {
     env: { ...process.env, NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'ignore', 'pipe']

@@ -1,15 +1,19 @@
 // npm run bench: the service against a Fastify hello world and raw node:http, plan scaling, cold
-// start and CPU profiles; prints the figures and writes bench/RESULTS.md (see options.ts).
+// start, CPU profiles and the rendezvous; prints the figures and writes bench/RESULTS.md (see
+// options.ts), keeping the section of npm run bench:leases.
 import { spawnSync } from 'node:child_process'
-import { writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { buildIfStale } from '../scripts/build-if-stale.js'
 import { killChildrenOnExit, pinSelf, stop } from './children.js'
 import { measureColdStart } from './cold-start.js'
 import { readOptions } from './options.js'
 import { measurePlanScaling } from './plan-scaling.js'
 import { profilePlan, profileResolve, profileStartup } from './profile.js'
+import { rendezvousSection, RENDEZVOUS_HEADING } from './rendezvous-report.js'
+import { measureRendezvous, rendezvousOptions } from './rendezvous-run.js'
 import { renderResults, type BenchResults } from './results.js'
 import { compareSerializers } from './serializers.js'
+import { findSection } from './sections.js'
 import { ROOT, startServer, type Server, type ServerKind } from './servers.js'
 import { measureThroughput } from './throughput.js'
 
@@ -57,10 +61,21 @@ async function main (): Promise<void> {
     profiles = plan === undefined ? undefined : { startup, resolve, plan }
   }
 
-  const markdown = renderResults({ options, buildNote, throughput, plans, serializers, coldStarts, profiles })
+  let rendezvous: string
+  try {
+    rendezvous = rendezvousSection(await measureRendezvous(rendezvousOptions(options.quick), log))
+  } catch (error) {
+    log(`rendezvous failed: ${String(error)}`)
+    rendezvous = `${RENDEZVOUS_HEADING}\n\nNot measured in this run: ${String(error)}\n`
+  }
+
+  const file = `${ROOT}bench/RESULTS.md`
+  // npm run bench:leases' section stays as it was (this run does not measure leases)
+  const leases = existsSync(file) ? findSection(readFileSync(file, 'utf8'), '## Port leases') : undefined
+  const markdown = [renderResults({ options, buildNote, throughput, plans, serializers, coldStarts, profiles }), rendezvous, leases ?? ''].join('\n')
   process.stdout.write(markdown)
   if (options.write) {
-    writeFileSync(`${ROOT}bench/RESULTS.md`, markdown)
+    writeFileSync(file, markdown)
     log('wrote bench/RESULTS.md')
   }
 }

@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createLease, releaseLease } from '../src/coordination/leases.js'
 import { openSqliteStore } from '../src/store/index.js'
+import { replaceSection } from './sections.js'
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url))
 const CONCURRENCY = 50
@@ -80,11 +81,7 @@ trust the absolute figures. Each grant is one transaction (BEGIN IMMEDIATE … C
 A full range costs no more than an empty one: a host's free ports are intervals, the lowest found by one
 index lookup (finding the first unheld port by scanning would read up to 9,000 rows a request here).
 `
-  const text = readFileSync(file, 'utf8')
-  const start = text.indexOf('## Port leases')
-  const next = start === -1 ? -1 : text.indexOf('\n## ', start + 1)
-  const updated = start === -1 ? `${text.trimEnd()}\n\n${section}` : text.slice(0, start) + section + (next === -1 ? '' : text.slice(next + 1))
-  writeFileSync(file, updated)
+  writeFileSync(file, replaceSection(readFileSync(file, 'utf8'), '## Port leases', section))
 }
 
 await main()

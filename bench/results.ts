@@ -72,7 +72,9 @@ export function renderResults (r: BenchResults): string {
     '## Reproduce', '',
     '```sh', 'npm run bench                         # builds (npm run build), measures, prints, rewrites this file',
     'BENCH_QUICK=1 npm run bench           # smoke run, leaves this file alone (add -- --write to keep it)',
-    'BENCH_DURATION=10 BENCH_ROUNDS=5 npm run bench   # longer measurements', '```', '',
+    'BENCH_DURATION=10 BENCH_ROUNDS=5 npm run bench   # longer measurements',
+    'npm run bench:rendezvous              # the rendezvous alone (its section only)',
+    'npm run bench:leases                  # port leases (its section only; npm run bench keeps it)', '```', '',
     `Settings: ${o.rounds} interleaved rounds of ${o.durationSeconds} s per target (median), ${o.warmupSeconds} s warm-up each, ` +
       `${o.connections} connections, service LOG_LEVEL=${o.logLevel} (logs to /dev/null), ${o.coldStartRuns} cold starts per server. ` +
       `Build: ${r.buildNote}.`, '',

@@ -8,9 +8,11 @@ import t, { type Test } from 'tap'
 import { planCluster, type PlanRequest } from '../src/index.js'
 import { SEED_CLUSTER } from '../src/schemas.js'
 import { build } from './helper.js'
+import { killHard, ROOT, SOURCE, startServer } from './server-child.js'
 
 const LAUNCHER = fileURLToPath(new URL('../examples/launcher.sh', import.meta.url))
 const CLUSTER_FILE = fileURLToPath(new URL('../examples/cluster.json', import.meta.url))
+const LOCAL_CLUSTER = fileURLToPath(new URL('../examples/local-cluster.sh', import.meta.url))
 
 interface Run { code: number, stdout: string, stderr: string }
 
@@ -132,4 +134,53 @@ t.test('a service that cannot be reached: exit 3', async (t) => {
   const { code, stdout, stderr } = await launch(CLUSTER_FILE, url)
   t.strictSame({ code, stdout }, { code: 3, stdout: '' })
   t.match(stderr, `launcher: cannot reach runconfig-service at ${url}\n`)
+})
+
+/** Runs examples/local-cluster.sh with the CLI from the sources (as test/cli/spawn.test.ts runs it), in the repository. */
+function localCluster (env: Record<string, string>, args: string[] = []): Promise<Run> {
+  // no coverage from the nodes: tsx compiles the sources unlike tap's loader
+  const runconfig = `${process.execPath} --import tsx ${join(ROOT, 'cli', 'runconfig.ts')}`
+  return new Promise((resolve) => {
+    execFile('bash', [LOCAL_CLUSTER, ...args], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH, RUNCONFIG: runconfig, _TAPJS_PROCESSINFO_COVERAGE_: '0', ...env },
+      encoding: 'utf8'
+    }, (error, stdout, stderr) => resolve({ code: error === null ? 0 : Number(error.code), stdout, stderr }))
+  })
+}
+
+t.test('examples/local-cluster.sh: seven local processes rendezvous, each in its own slot', async (t) => {
+  const server = await startServer(t, SOURCE)
+  const { code, stdout, stderr } = await localCluster({ RUNCONFIG_SERVER: server.url, RUNCONFIG_JOB: 'local' })
+  t.equal(code, 0, stderr)
+  // "[member] {task}": a member is named role-port, its task is the slot the service gave it
+  const lines = stdout.trimEnd().split('\n').map((line) => /^\[([a-z]+)-(\d+)\] (.*)$/.exec(line))
+  t.ok(lines.every((match) => match !== null), stdout)
+  const nodes = lines.map((match) => ({ role: String(match?.[1]), port: Number(match?.[2]), task: JSON.parse(String(match?.[3])) }))
+  t.same(nodes.map(({ port }) => port).sort(), [2222, 2223, 2224, 2225, 2226, 2227, 2228], 'one line from each of the seven nodes')
+  t.ok(nodes.every(({ role, task }) => task.type === role), 'each node runs as its role')
+  t.same(nodes.map(({ task }) => `${task.type as string} ${task.index as number}`).sort(),
+    ['chief 0', 'ps 0', 'ps 1', 'worker 0', 'worker 1', 'worker 2', 'worker 3'], 'every slot once: distinct slots')
+  t.match(stderr, /\[worker-2225\] runconfig: joined local as worker \d \(round 1\)/, 'runconfig\'s progress on stderr, prefixed')
+  const after = await fetch(`${server.url}/v1/jobs/local`)
+  t.equal(after.status, 404, 'the job is deleted at exit')
+})
+
+t.test('examples/local-cluster.sh: failures', async (t) => {
+  const server = await startServer(t, SOURCE)
+  const chiefOnly = { RUNCONFIG_SERVER: server.url, CLUSTER: '{"chief": 1}' }
+
+  const failing = await localCluster({ ...chiefOnly, RUNCONFIG_JOB: 'failing' }, ['sh', '-c', 'echo "$TF_CONFIG" | grep -o chief; exit 7'])
+  t.match(failing, { code: 1, stdout: '[chief-2222] chief\n' }, 'a node\'s command fails: exit 1')
+  t.match(failing.stderr, 'local-cluster: chief-2222 exited 7\n', 'naming the node and its status')
+
+  const refused = await localCluster({ ...chiefOnly, RUNCONFIG_JOB: 'refused', CLUSTER: '{"chief": 2}' })
+  t.match(refused, { code: 2, stdout: '', stderr: /^local-cluster: runconfig-service answered 422 to PUT \/v1\/jobs\/refused: .*chief/ }, 'a cluster the service refuses: exit 2')
+
+  t.strictSame(await localCluster({ ...chiefOnly, CLUSTER: 'chief=1' }),
+    { code: 2, stdout: '', stderr: 'local-cluster: CLUSTER must be a JSON object of task counts, not chief=1\n' }, 'a CLUSTER that is not JSON: exit 2')
+
+  await killHard(server)
+  const gone = await localCluster(chiefOnly)
+  t.match(gone, { code: 3, stdout: '', stderr: `local-cluster: cannot reach runconfig-service at ${server.url}\n` }, 'no service: exit 3')
 })

@@ -34,7 +34,7 @@ t.test('SIGTERM or SIGINT to npm start stops the server', async (t) => {
     // server in-process) stands here for the server built above, in-process too
     mkdirSync(join(project, 'scripts'))
     writeFileSync(join(project, 'scripts', 'start.js'), `await import(${JSON.stringify(pathToFileURL(join(build, 'server.js')).href)})\n`)
-    const server = await startServer(t, ['start', '--silent'], 'npm', project)
+    const server = await startServer(t, ['start', '--silent'], { command: 'npm', cwd: project })
     const pid = Number(server.logs[0].pid) // the server's (pino logs it), not npm's
     t.teardown(() => { try { process.kill(pid, 'SIGKILL') } catch {} }) // left behind only if the test fails
     server.child.kill(signal)

@@ -1,59 +1,15 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync, symlinkSync, writeFileSync, existsSync } from 'node:fs'
 import { Agent, request } from 'node:http'
 import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { Test } from 'tap'
+import { ROOT, type ServerProcess } from '../server-child.js'
 import { bigCluster } from './helper.js'
 
-export const ROOT = fileURLToPath(new URL('../../', import.meta.url))
-
-/** A running `server.ts` (or its build): its port, its log lines so far, and its exit. */
-export interface ServerProcess {
-  child: ChildProcess
-  port: number
-  logs: Array<Record<string, unknown>>
-  /** Resolves once a log line matches (bounded by the test's timeout). */
-  logged: (match: (line: Record<string, unknown>) => boolean) => Promise<Record<string, unknown>>
-  exited: Promise<{ code: number | null, signal: NodeJS.Signals | null, at: number }>
-}
-
-/**
- * Starts the server as production does, on a free loopback port. `args` is what follows `node`:
- * ['--import', 'tsx', 'server.ts'] for the source, [<build>/server.js] for a build; or another
- * `command` (npm) run in `cwd`.
- */
-export async function startServer (t: Test, args: string[], command = process.execPath, cwd = ROOT): Promise<ServerProcess> {
-  // no coverage from the child: tsx compiles the sources unlike tap's loader (see test/cli/spawn.test.ts)
-  const env = { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', NODE_ENV: 'production', _TAPJS_PROCESSINFO_COVERAGE_: '0' }
-  const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'inherit'] })
-  t.teardown(() => { child.kill('SIGKILL') })
-  const logs: Array<Record<string, unknown>> = []
-  const waiters: Array<() => void> = []
-  let buffered = ''
-  child.stdout?.setEncoding('utf8').on('data', (text: string) => {
-    const lines = (buffered + text).split('\n')
-    buffered = lines.pop() as string
-    for (const line of lines) logs.push(JSON.parse(line))
-    for (const wake of waiters.splice(0)) wake()
-  })
-  const exited = new Promise<{ code: number | null, signal: NodeJS.Signals | null, at: number }>((resolve) => {
-    child.on('exit', (code, signal) => resolve({ code, signal, at: performance.now() }))
-  })
-  const logged = async (match: (line: Record<string, unknown>) => boolean) => {
-    for (;;) {
-      const found = logs.find(match)
-      if (found !== undefined) return found
-      await new Promise<void>((resolve) => waiters.push(resolve))
-    }
-  }
-  const listening = await logged((line) => String(line.msg).startsWith('Server listening at '))
-  const port = Number(/:(\d+)$/.exec(String(listening.msg))?.[1])
-  return { child, port, logs, logged, exited }
-}
+export { ROOT, SOURCE, startServer, type ServerProcess } from '../server-child.js'
 
 export interface Answer {
   status: number

@@ -2,13 +2,12 @@ import { Agent } from 'node:http'
 import { setTimeout as sleep } from 'node:timers/promises'
 import t from 'tap'
 import { bigCluster, buildWith } from './helper.js'
-import { assertDrains, requestsFor, send, startServer } from './server-process.js'
+import { assertDrains, requestsFor, send, SOURCE, startServer } from './server-process.js'
 
 // Graceful shutdown on a real listener (server.ts, loopback): on SIGTERM new connections are
 // refused, idle keep-alive ones closed, every request in flight answered (with Connection: close),
 // then the process exits 0 by itself; a second signal exits at once, cutting what is in flight.
 
-const SOURCE = ['--import', 'tsx', 'server.ts']
 t.test('SIGTERM drains the server, then it exits 0', async (t) => {
   const server = await startServer(t, SOURCE)
   await assertDrains(t, server, 3)

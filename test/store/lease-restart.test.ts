@@ -1,36 +1,17 @@
-import { spawn } from 'node:child_process'
 import { join } from 'node:path'
-import { createInterface } from 'node:readline'
 import t, { type Test } from 'tap'
-import { ROOT } from '../hardening/server-process.js'
+import { killHard, SOURCE, startServer } from '../server-child.js'
 import { tempDir } from './factories.js'
 
 // C.1/C.5: an acknowledged lease survives kill -9, and fencing tokens keep increasing after it.
 
-/** server.ts in a child process on this database file; resolves with its URL once it listens. */
-async function startServer (t: Test, database: string) {
-  const env = {
-    ...process.env,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'info',
-    NODE_ENV: 'production',
-    DATABASE_URL: `sqlite:${database}`,
-    RUNCONFIG_PORT_RANGE: '20000-20009',
-    _TAPJS_PROCESSINFO_COVERAGE_: '0'
-  }
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] })
-  t.teardown(() => { child.kill('SIGKILL') })
-  for await (const line of createInterface({ input: child.stdout })) {
-    const match = /Server listening at (http:\/\/[0-9.:]+)/.exec(String(JSON.parse(line).msg))
-    if (match !== null) return { child, url: match[1] }
-  }
-  throw new Error('the server ended before it listened')
-}
+/** server.ts in a child process on this database file, listening. */
+const startOn = (t: Test, database: string) =>
+  startServer(t, SOURCE, { env: { DATABASE_URL: `sqlite:${database}`, RUNCONFIG_PORT_RANGE: '20000-20009' } })
 
 t.test('leases and the fencing order survive SIGKILL', async (t) => {
   const database = join(tempDir(t), 'runconfig.db')
-  const first = await startServer(t, database)
+  const first = await startOn(t, database)
   const lease = async (url: string, key: string, body: object) => {
     const res = await fetch(`${url}/v1/hosts/node-1/leases`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': key }, body: JSON.stringify(body) })
     return { status: res.status, body: await res.json() as Record<string, unknown> }
@@ -42,9 +23,8 @@ t.test('leases and the fencing order survive SIGKILL', async (t) => {
   const released = await fetch(`${first.url}/v1/leases/${c.body.lease as string}`, { method: 'DELETE' })
   t.equal(released.status, 204)
 
-  first.child.kill('SIGKILL')
-  await new Promise((resolve) => first.child.once('exit', resolve))
-  const second = await startServer(t, database)
+  await killHard(first)
+  const second = await startOn(t, database)
 
   t.same(await lease(second.url, 'a', { holder: 'a', ttl_secs: 3600 }), { status: 200, body: a.body }, 'the same lease for a retry')
   t.same((await lease(second.url, 'x', { holder: 'x', port: 20005 })).status, 409, 'the asked port is still held')

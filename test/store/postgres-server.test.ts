@@ -1,7 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import t, { type Test } from 'tap'
+import { launchPostgres } from '../../scripts/postgres-server.js'
 import { findPostgresBin, query, SKIP_LINE, startPostgres, startPostgresFrom } from './postgres-server.js'
 
 t.test('findPostgresBin', async (t) => {
@@ -44,4 +45,25 @@ t.test('a throwaway server: a database per test, stopped and started again', asy
   await t.rejects(query(first, 'SELECT 1'), { code: 'ECONNREFUSED' }, 'stopped: connections are refused')
   server.start()
   t.same(await query(first, 'SELECT n FROM kept'), [{ n: 7 }], 'started again with the same data')
+})
+
+t.test('launchPostgres: fsync as production runs it when asked (the bench), off by default (the tests)', async (t) => {
+  const bin = findPostgresBin()
+  if (bin === undefined) return
+  for (const [options, fsync] of [[{}, 'off'], [{ fsync: true }, 'on']] as const) {
+    const server = await launchPostgres(bin, options)
+    t.teardown(server.remove)
+    t.same(await query(server.url(), 'SHOW fsync'), [{ fsync }], JSON.stringify(options))
+  }
+})
+
+t.test('launchPostgres: a failing initdb is reported, and its folder removed', async (t) => {
+  const bin = mkdtempSync(join(tmpdir(), 'runconfig-bin-'))
+  t.teardown(() => rmSync(bin, { recursive: true, force: true }))
+  chmodSync(bin, 0o755) // run as the postgres user when this is root
+  writeFileSync(join(bin, 'initdb'), '#!/bin/sh\necho "initdb: no space left" >&2\nexit 1\n', { mode: 0o755 })
+  writeFileSync(join(bin, 'pg_ctl'), '#!/bin/sh\nexit 0\n', { mode: 0o755 })
+  const before = readdirSync(tmpdir()).filter((name) => name.startsWith('runconfig-pg-'))
+  await t.rejects(launchPostgres(bin), { message: /^initdb failed: initdb: no space left/ })
+  t.same(readdirSync(tmpdir()).filter((name) => name.startsWith('runconfig-pg-') && !before.includes(name)), [], 'no folder left behind')
 })
