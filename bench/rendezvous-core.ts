@@ -2,6 +2,7 @@
 // this process. The limit the HTTP figures are read against: what the rules and the database
 // cost, with neither sockets, JSON nor Fastify.
 import { systemClock } from '../src/coordination/clock.js'
+import { DEFAULT_PORT_RANGE, parsePortRange } from '../src/coordination/lease-rules.js'
 import { Rendezvous } from '../src/coordination/rendezvous.js'
 import type { Store } from '../src/coordination/store.js'
 import type { JobRequest } from '../src/schemas/jobs.js'
@@ -73,7 +74,7 @@ export function summarise (members: number, concurrency: number, t: { sent: numb
  * (as a long poll does: subscribed through the watcher). Resolves once every config is delivered.
  */
 export async function measureCore (store: Store, name: string, members: number, concurrency: number): Promise<RendezvousFigures> {
-  const rendezvous = new Rendezvous({ store, clock: systemClock, maxWatches: members + 10, heartbeatMs: 15_000 })
+  const rendezvous = new Rendezvous({ store, clock: systemClock, portRange: parsePortRange(DEFAULT_PORT_RANGE), maxWatches: members + 10, heartbeatMs: 15_000 })
   const job = benchJob(members)
   const { job: created } = await rendezvous.createJob(name, job)
   const token = created.token

@@ -7,7 +7,7 @@ import { createJob, deleteJob, expireJob, isOverdue, listJobs, readJob, startRou
 import { MemberConfigs } from './member-config.js'
 import { joinMember, leaveMember } from './members.js'
 import type { JobSnapshot, Store } from './store.js'
-import { arrangeMembers } from './slots.js'
+import { arrangeMembers, memberOf } from './slots.js'
 import { gatheringView } from './view.js'
 import { JobWatcher, type Subscription } from './watcher.js'
 
@@ -122,7 +122,10 @@ export class Rendezvous {
         const current = snapshot as JobSnapshot
         const remaining = Math.min(waitEnd, current.job.deadline) - clock.now()
         if (subscription === undefined || remaining <= 0) return { complete: false, gathering: gatheringView(current) }
-        const outcome = await subscription.next(current.job.version, remaining)
+        // asleep while the round only fills: its state, its round or this member's slot changing wakes it
+        const outcome = await subscription.next(current.job.version, remaining, (sighting) =>
+          sighting === null || sighting.job.state !== 'gathering' || sighting.job.round !== current.job.round ||
+          memberOf(sighting, member) === undefined)
         if (outcome === 'closed') throw new Unavailable('The server is shutting down; retry on another replica or after the restart', 1)
         if (outcome === null) throw new CoordinationError(410, `Job ${job} was deleted`)
         // a timeout re-reads: the deadline may have passed (410), else the wait ends with 202
@@ -149,7 +152,7 @@ export class Rendezvous {
     checkJobAccess(caller, snapshot.job)
     const { job: row, members } = snapshot
     if (row.state === 'expired') throw expired(job, row.round, arrangeMembers(row.definition.cluster, members).missing)
-    const mine = members.find((m) => m.member === member)
+    const mine = memberOf(snapshot, member)
     if (mine === undefined) throw new CoordinationError(404, `Member ${member} has not joined round ${row.round} of job ${job}`)
     return row.state === 'complete' ? this.#configs.configFor(snapshot, mine) : undefined
   }

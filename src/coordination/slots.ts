@@ -1,6 +1,6 @@
 import { planNodeTasks } from '../plan/plan-tasks.js'
 import type { JobCluster, Slot } from '../schemas/jobs.js'
-import type { MemberRow } from './store.js'
+import type { JobSnapshot, MemberRow } from './store.js'
 
 const EVALUATOR = 'evaluator'
 
@@ -56,4 +56,15 @@ export function chooseIndex (count: number, taken: Set<number>, previous: number
     fallback ??= index
   }
   return fallback
+}
+
+// one index per snapshot, shared by everyone who reads it: the woken waiters of a job all get
+// the same snapshot object, so each finds its member in O(1) rather than scanning the round
+const memberIndexes = new WeakMap<JobSnapshot, Map<string, MemberRow>>()
+
+/** The member of the snapshot's round with this key, if it has joined. */
+export function memberOf (snapshot: JobSnapshot, key: string): MemberRow | undefined {
+  let index = memberIndexes.get(snapshot)
+  if (index === undefined) memberIndexes.set(snapshot, index = new Map(snapshot.members.map((m) => [m.member, m])))
+  return index.get(key)
 }

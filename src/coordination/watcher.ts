@@ -94,20 +94,24 @@ export class JobWatcher {
 export class Subscription {
   #latest: Sighting | undefined
   #ended = false
-  #pending: { after: number, resolve: (outcome: WatchOutcome) => void, timer: NodeJS.Timeout } | undefined
+  #pending: { after: number, wanted: (sighting: Sighting) => boolean, resolve: (outcome: WatchOutcome) => void, timer: NodeJS.Timeout } | undefined
   readonly #leave: () => void
 
   constructor (leave: () => void) {
     this.#leave = leave
   }
 
-  /** The job once its version passes `after` (null if deleted), or 'timeout' after `timeoutMs`, or 'closed'. */
-  async next (after: number, timeoutMs: number): Promise<WatchOutcome> {
-    if (this.#latest !== undefined && isNews(this.#latest, after)) return this.#latest
+  /**
+   * The job once its version passes `after` and it is `wanted` (null if deleted), or 'timeout'
+   * after `timeoutMs`, or 'closed'. `wanted` lets a long poll sleep through the changes it does
+   * not care about: 1,000 waiters of a filling round are not each woken by all 1,000 joins.
+   */
+  async next (after: number, timeoutMs: number, wanted: (sighting: Sighting) => boolean = () => true): Promise<WatchOutcome> {
+    if (this.#latest !== undefined && isNews(this.#latest, after) && wanted(this.#latest)) return this.#latest
     if (this.#ended) return 'closed'
     return await new Promise<WatchOutcome>((resolve) => {
       const timer = setTimeout(() => this.#settle('timeout'), Math.max(0, timeoutMs))
-      this.#pending = { after, resolve, timer }
+      this.#pending = { after, wanted, resolve, timer }
     })
   }
 
@@ -115,7 +119,8 @@ export class Subscription {
   offer (sighting: Sighting): void {
     if (this.#latest !== undefined && this.#latest !== null && sighting !== null && sighting.job.version <= this.#latest.job.version) return
     this.#latest = sighting
-    if (this.#pending !== undefined && isNews(sighting, this.#pending.after)) this.#settle(sighting)
+    const pending = this.#pending
+    if (pending !== undefined && isNews(sighting, pending.after) && pending.wanted(sighting)) this.#settle(sighting)
   }
 
   /** Stops watching: a pending next() answers 'closed'. Idempotent. */
