@@ -24,11 +24,13 @@ export interface ServerProcess {
 /**
  * Starts the server as production does, on a free loopback port. `args` is what follows `node`:
  * ['--import', 'tsx', 'server.ts'] for the source, [<build>/server.js] for a build; or another
- * `command` (npm) run in `cwd`.
+ * `command` (npm) run in `cwd`. `extraEnv` adds settings (DATABASE_URL, RUNCONFIG_PORT_RANGE…).
  */
-export async function startServer (t: Test, args: string[], command = process.execPath, cwd = ROOT): Promise<ServerProcess> {
+export async function startServer (
+  t: Test, args: string[], command = process.execPath, cwd = ROOT, extraEnv: Record<string, string> = {}
+): Promise<ServerProcess> {
   // no coverage from the child: tsx compiles the sources unlike tap's loader (see test/cli/spawn.test.ts)
-  const env = { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', NODE_ENV: 'production', _TAPJS_PROCESSINFO_COVERAGE_: '0' }
+  const env = { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', NODE_ENV: 'production', _TAPJS_PROCESSINFO_COVERAGE_: '0', ...extraEnv }
   const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'inherit'] })
   t.teardown(() => { child.kill('SIGKILL') })
   const logs: Array<Record<string, unknown>> = []
@@ -53,6 +55,11 @@ export async function startServer (t: Test, args: string[], command = process.ex
   const listening = await logged((line) => String(line.msg).startsWith('Server listening at '))
   const port = Number(/:(\d+)$/.exec(String(listening.msg))?.[1])
   return { child, port, logs, logged, exited }
+}
+
+/** server.ts from the source (tsx) with these settings added, as lease-restart and the replica tests run it. */
+export async function startSourceServer (t: Test, extraEnv: Record<string, string>): Promise<ServerProcess> {
+  return await startServer(t, ['--import', 'tsx', 'server.ts'], process.execPath, ROOT, extraEnv)
 }
 
 export interface Answer {

@@ -1,31 +1,14 @@
-import { spawn } from 'node:child_process'
 import { join } from 'node:path'
-import { createInterface } from 'node:readline'
 import t, { type Test } from 'tap'
-import { ROOT } from '../hardening/server-process.js'
+import { startSourceServer } from '../hardening/server-process.js'
 import { tempDir } from './factories.js'
 
 // C.1/C.5: an acknowledged lease survives kill -9, and fencing tokens keep increasing after it.
 
-/** server.ts in a child process on this database file; resolves with its URL once it listens. */
+/** server.ts in a child process on this database file; its URL once it listens. */
 async function startServer (t: Test, database: string) {
-  const env = {
-    ...process.env,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'info',
-    NODE_ENV: 'production',
-    DATABASE_URL: `sqlite:${database}`,
-    RUNCONFIG_PORT_RANGE: '20000-20009',
-    _TAPJS_PROCESSINFO_COVERAGE_: '0'
-  }
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] })
-  t.teardown(() => { child.kill('SIGKILL') })
-  for await (const line of createInterface({ input: child.stdout })) {
-    const match = /Server listening at (http:\/\/[0-9.:]+)/.exec(String(JSON.parse(line).msg))
-    if (match !== null) return { child, url: match[1] }
-  }
-  throw new Error('the server ended before it listened')
+  const server = await startSourceServer(t, { DATABASE_URL: `sqlite:${database}`, RUNCONFIG_PORT_RANGE: '20000-20009' })
+  return { child: server.child, url: `http://127.0.0.1:${server.port}` }
 }
 
 t.test('leases and the fencing order survive SIGKILL', async (t) => {
