@@ -9,6 +9,7 @@ import { migrationProvider } from './migrations/index.js'
 import { JOBS_CHANNEL, jobPayload, parseJobPayload, VersionNotifier } from './pg-notifier.js'
 import { PgListener } from './pg-listener.js'
 import { clientConfig, poolConfig, type PostgresSettings } from './pg-settings.js'
+import { detectStaleConnections, isStaleConnectionError } from './pg-stale.js'
 import { asStoreError } from './unavailable.js'
 
 export interface PostgresHooks {
@@ -29,6 +30,7 @@ export async function openPostgresStore (url: string, settings: PostgresSettings
   // client itself, where no listener would make it an uncaught exception that ends the process
   pool.on('error', (err) => hooks.onConnectionError?.(err))
   pool.on('connect', (client) => client.on('error', () => {}))
+  detectStaleConnections(pool)
   const store = new PostgresStore(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), url, settings, hooks)
   await store.listen()
   return store
@@ -78,7 +80,7 @@ export class PostgresStore implements Store {
       await lockHost(trx, host)
       return await fn(trx)
     })))
-    // the reads outside a host's lock fail as unavailable too (503), never as a 500
+    // the reads outside a host's lock fail as unavailable too (503), never as a 500, and retry a stale connection
     this.leases = {
       withHost: leases.withHost,
       hostOfLease: async (id) => await this.#guard(() => leases.hostOfLease(id)),
@@ -134,7 +136,7 @@ export class PostgresStore implements Store {
   /** Whether the database answers now (readiness). */
   async isAvailable (): Promise<boolean> {
     try {
-      await sql`SELECT 1`.execute(this.db)
+      await this.#retryStale(() => sql`SELECT 1`.execute(this.db))
       return true
     } catch {
       return false
@@ -169,11 +171,28 @@ export class PostgresStore implements Store {
     }, this.#settings.recheckMs).unref()
   }
 
+  /** fn, every failure to reach the database as StoreUnavailableError. */
   async #guard<T> (fn: () => Promise<T>): Promise<T> {
     try {
-      return await fn()
+      return await this.#retryStale(fn)
     } catch (err) {
       throw asStoreError(err, this.#settings.retryAfterSecs)
+    }
+  }
+
+  /**
+   * fn, again while its first statement finds its pooled connection dead (pg-stale.ts): nothing of
+   * fn ran — its first statement is a BEGIN or a read — and pg-pool has discarded that connection,
+   * so after at most poolMax of them the pool opens a new one. The first request after the
+   * database's host returns is answered, not refused for the connections the outage left behind.
+   */
+  async #retryStale<T> (fn: () => Promise<T>): Promise<T> {
+    for (let stale = 0; ; stale++) {
+      try {
+        return await fn()
+      } catch (err) {
+        if (!isStaleConnectionError(err) || stale >= this.#settings.poolMax) throw err
+      }
     }
   }
 }

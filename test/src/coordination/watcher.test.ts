@@ -6,7 +6,7 @@ import { Subscription, type WatchOutcome } from '../../../src/coordination/watch
 
 const member = (key: string, index: number): MemberRow => ({ member: key, round: 1, role: 'worker', index, host: 'h', port: 2000 + index, joined_at: 0 })
 const snapshot = (version: number, state: RoundState, members: MemberRow[] = []): JobSnapshot => ({
-  job: { job: 'j', definition: { cluster: { worker: 3 } } as JobSnapshot['job']['definition'], token: 't', round: 1, state, deadline: 0, version, created_at: 0 },
+  job: { job: 'j', definition: { cluster: { worker: 3 }, join_timeout_secs: 600 }, token: 't', round: 1, state, deadline: 0, version, created_at: 0 },
   members
 })
 
