@@ -5,9 +5,20 @@
  */
 export class StoreUnavailableError extends Error {
   constructor (readonly retryAfterSecs: number, options?: ErrorOptions) {
-    super('The database is unavailable; retry later', options)
+    // contention is not an outage: a client (or its operator) reading "unavailable" looks at the wrong thing
+    super(isContention(options?.cause) ? BUSY : 'The database is unavailable; retry later', options)
     this.name = 'StoreUnavailableError'
   }
+}
+
+const BUSY = 'The database is busy: this request waited too long for a lock or a statement; retry later'
+
+// the statement timeout (here: mostly a queue behind a job's row lock), a lock not available, a
+// serialization failure or deadlock: the database answers, but this request lost a race for it
+const CONTENTION_STATES = new Set(['57014', '55P03', '40001', '40P01'])
+
+function isContention (err: unknown): boolean {
+  return err instanceof Error && CONTENTION_STATES.has(String((err as { code?: unknown }).code))
 }
 
 // Node's socket errors: no server, a connection cut, a name that does not resolve (yet)

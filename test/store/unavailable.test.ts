@@ -37,3 +37,10 @@ t.test('asStoreError: an unavailable database becomes StoreUnavailableError, the
   const bug = new TypeError('bug')
   t.equal(asStoreError(bug, 3), bug)
 })
+
+t.test('contention (a statement timeout, a lock, a serialization failure) says busy, not unavailable', async (t) => {
+  for (const code of ['57014', '55P03', '40001', '40P01']) {
+    t.match(asStoreError(withCode(code), 3), { retryAfterSecs: 3, message: /^The database is busy: this request waited too long/ }, code)
+  }
+  t.match(asStoreError(withCode('57P01'), 3), { message: 'The database is unavailable; retry later' }, 'a shutdown is an outage')
+})
