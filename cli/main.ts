@@ -15,6 +15,7 @@ const OPTIONS = {
   'tf-config': { type: 'string' },
   config: { type: 'string' },
   task: { type: 'string' },
+  'tf-config-dir': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'V' }
 } as const
@@ -27,7 +28,7 @@ const FORMAT_ALIASES: Record<string, string> = { env: 'dotenv' }
 // What each command takes: its options, how many operands (FILE), its formats (the first is the default)
 const COMMANDS: Record<string, { options: OptionName[], operands: number, formats: string[] }> = {
   resolve: { options: ['format', 'tf-config', 'config'], operands: 0, formats: ['json', 'ndjson', 'dotenv', 'shell'] },
-  plan: { options: ['format', 'task'], operands: 1, formats: ['json', 'ndjson', 'dotenv', 'shell', 'kubernetes'] },
+  plan: { options: ['format', 'task', 'tf-config-dir'], operands: 1, formats: ['json', 'ndjson', 'dotenv', 'shell', 'kubernetes'] },
   lint: { options: ['format'], operands: 1, formats: ['json', 'ndjson'] },
   serve: { options: [], operands: 0, formats: ['json'] }
 }
@@ -75,7 +76,7 @@ async function run (argv: string[], env: CliEnv, io: CliIo): Promise<number> {
       return resolveCommand({ format: format as ResolveOptions['format'], tfConfig: values['tf-config'], config: values.config }, env, io)
     case 'plan':
       return planCommand(await readRequest(operands[0], io),
-        { format: format as PlanOptions['format'], task: values.task }, io)
+        { format: format as PlanOptions['format'], task: values.task, tfConfigDir: values['tf-config-dir'] }, io)
     case 'lint':
       return lintCommand(await readRequest(operands[0], io), { format: format as LintOptions['format'] }, io)
     default:

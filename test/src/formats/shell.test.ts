@@ -1,3 +1,4 @@
+/* eslint-disable no-template-curly-in-string -- shell and dotenv text: ${VAR} there is theirs, not a template */
 import t from 'tap'
 import { shellExports, shellLines, shellQuote } from '../../../src/formats/index.js'
 import { AWKWARD } from './awkward.js'
@@ -26,6 +27,11 @@ t.test('every variable of one output round-trips', async (t) => {
   const vars = Object.fromEntries(AWKWARD.map(([, value], i) => [`V${i}`, value]))
   const printAll = 'eval "$(/bin/cat "$1")"; ' + AWKWARD.map((_, i) => `printf '%s\\0' "$V${i}"`).join('; ')
   t.strictSame(bashOnFile(t, printAll, shellLines(vars)).split('\0').slice(0, -1), AWKWARD.map(([, value]) => value))
+})
+
+t.test('a null variable (a None) is unset, whatever the environment had', async (t) => {
+  t.equal(shellLines({ A: 'x', B: null }), "export A='x'\nunset B\n")
+  t.equal(bashOnFile(t, 'export B=before; eval "$(/bin/cat "$1")"; printf %s "${B-unset}:${B:-default}"', shellLines({ A: 'x', B: null })), 'unset:default')
 })
 
 t.test('names the environment cannot take, and NUL, are refused', async (t) => {
