@@ -14,7 +14,9 @@ export type { CoordinatorMode } from './tensorflow/run-config.js'
 export type { ExecutorPath } from './tensorflow/train-and-evaluate.js'
 export { withTextKeyOrder } from './python/json-body.js'
 export { stringifyJson } from './python/json-out.js'
-export { lintCluster, WARNING_CODES, type LintReport, type LintWarning, type WarningCode } from './lint/index.js'
+export {
+  lintCluster, lintNode, WARNING_CODES, type LintReport, type LintWarning, type NodeLintReport, type WarningCode
+} from './lint/index.js'
 export {
   commentLabel, dotenv, dotenvQuote, environmentVariables, kubernetesEnv, ndjsonLines, nodeVariables, planDotenv,
   planNodeVariables, planShell, resolutionValues, selectedNodeText, shellExports, shellLines, shellQuote, tfConfigText,

@@ -10,7 +10,8 @@ export function environmentStringBytes (name: string, value: string): number {
   return utf8Length(name) + 1 + utf8Length(value) + 1
 }
 
-function utf8Length (text: string): number {
+/** The length of the text in UTF-8 (a lone surrogate counted as 3 bytes, as WTF-8 would). */
+export function utf8Length (text: string): number {
   let bytes = text.length
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i)

@@ -117,11 +117,13 @@ function nodeTfConfig (request: PlanRequest, task: PlannedTask): PyDict {
   return tfConfig
 }
 
-function nodeTfConfigText (clusterText: string, task: PlannedTask, extraText: string): string {
+/** A node's TF_CONFIG text: the cluster's JSON text, its task, then the shared keys' text (extraKeysText). */
+export function nodeTfConfigText (clusterText: string, task: Pick<PlannedTask, 'type' | 'index'>, extraText: string): string {
   return `{"cluster":${clusterText},"task":${JSON.stringify({ type: task.type, index: task.index })}${extraText}}`
 }
 
-function extraKeysText (extra: PyDict): string {
+/** The shared TF_CONFIG keys (all but cluster and task) as JSON text, each after a comma. */
+export function extraKeysText (extra: PyDict): string {
   const entries = pyItems(extra).filter(([key]) => key !== 'cluster' && key !== 'task')
   return entries.map(([key, value]) => `,${JSON.stringify(key)}:${toJsonText(value)}`).join('')
 }
