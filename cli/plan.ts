@@ -1,7 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import {
-  ClusterPlanError, ENV_STRING_LIMIT, environmentStringBytes, kubernetesEnv, planCluster, planRequestFor, renderPlan, stringifyJson,
+  ClusterPlanError, ENV_STRING_LIMIT, environmentStringBytes, kubernetesEnv, NotRepresentableError, planCluster, planRequestFor, renderPlan,
+  stringifyJson,
   type ClusterPlan, type PlanNode, type PlanRequest
 } from '../src/index.js'
 import { writeFailedNodes } from './failures.js'
@@ -42,12 +43,22 @@ export function planCommand (request: PlanRequest, options: PlanOptions, io: Cli
   }
   if (options.tfConfigDir !== undefined) {
     const files = writeTfConfigFiles(plan, options.tfConfigDir)
-    io.stdout.write(renderPlan(plan, options.format, { selected: selected !== undefined, tfConfigFile: (node) => files.get(node) as string }))
+    io.stdout.write(representable(() => renderPlan(plan, options.format, { selected: selected !== undefined, tfConfigFile: (node) => files.get(node) as string })))
     return 0
   }
   if (ENVIRONMENT_FORMATS.includes(options.format)) warnTooLarge(plan, io)
-  io.stdout.write(renderCliPlan(plan, options.format, selected !== undefined))
+  io.stdout.write(representable(() => renderCliPlan(plan, options.format, selected !== undefined)))
   return 0
+}
+
+/** The text, or a usage error when the format cannot hold some node's value (NUL, a dotenv value no quoting keeps exact). */
+function representable (render: () => string): string {
+  try {
+    return render()
+  } catch (error) {
+    if (!(error instanceof NotRepresentableError)) throw error
+    throw new UsageError(`${error.message}: use --format json`)
+  }
 }
 
 function parseTask (task: string): { type: string, index: number } {

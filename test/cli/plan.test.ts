@@ -55,6 +55,15 @@ t.test('--format shell --task: one node, ready for eval', async (t) => {
   t.equal(evaluated, tfConfig('worker', 0))
 })
 
+t.test('a value the format cannot hold: usage error, pointing at json', async (t) => {
+  t.strictSame(await cli(['plan', tempFile(t, { cluster: { chief: ['c:1'], worker: ['it\'s "x":1'] } }), '--format', 'dotenv']), {
+    code: 2,
+    stdout: '',
+    stderr: usage('The value of RUNCONFIG_MASTER has a \' together with ", \\, $ or `, which no dotenv quoting holds for Node\'s ' +
+      'parser, python-dotenv and sh alike: use --format json')
+  })
+})
+
 t.test('--format kubernetes: each node\'s pod env entries', async (t) => {
   t.strictSame(await cli(['plan', tempFile(t, { cluster: CLUSTER }), '--format', 'kubernetes', '--task', 'chief:0']), {
     code: 0,
