@@ -24,7 +24,8 @@ export class NotRepresentableError extends RangeError {
  * no lone surrogate (UTF-8 cannot encode one: the value would not come back as it was).
  */
 export function checkVariable (name: string, value: string | null): void {
-  if (!NAME.test(name)) throw new NotRepresentableError(`Not a portable environment variable name: ${JSON.stringify(name)}`)
+  // the names are the service's own: a bad one is a bug, not a value the format cannot hold
+  if (!NAME.test(name)) throw new RangeError(`Not a portable environment variable name: ${JSON.stringify(name)}`)
   if (value === null) return
   if (value.includes('\0')) throw new NotRepresentableError(`The value of ${name} contains NUL, which no environment can hold`)
   if (!value.isWellFormed()) throw new NotRepresentableError(`The value of ${name} contains a lone surrogate, which UTF-8 cannot encode`)

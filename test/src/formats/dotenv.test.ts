@@ -1,7 +1,7 @@
 /* eslint-disable no-template-curly-in-string -- shell and dotenv text: ${VAR} there is theirs, not a template */
 import { parseEnv } from 'node:util'
 import t from 'tap'
-import { dotenv, dotenvQuote, nodeVariables, resolveRunConfig, tfConfigText } from '../../../src/index.js'
+import { dotenv, dotenvQuote, nodeVariables, NotRepresentableError, resolveRunConfig, tfConfigText } from '../../../src/index.js'
 import { AWKWARD } from './awkward.js'
 import { HAS_PYTHON_DOTENV, loadWithBash, loadWithNode, loadWithPython } from './loaders.js'
 
@@ -26,15 +26,15 @@ t.test('dotenvQuote: single quotes; double quotes for a \' alone; JSON escapes f
     ['it\'s "x"', 'The value of X has a \' together with ", \\, $ or `, which no dotenv quoting holds for Node\'s parser, python-dotenv and sh alike'],
     ["it's $x", 'The value of X has a \' together with ", \\, $ or `, which no dotenv quoting holds for Node\'s parser, python-dotenv and sh alike']
   ]
-  for (const [value, message] of refused) t.throws(() => dotenvQuote(value, 'X'), new RangeError(message), JSON.stringify(value))
-  t.throws(() => dotenvQuote("{'a': \"it's\"}", 'TF_CONFIG'), RangeError, 'not JSON: no escapes to rewrite it with')
+  for (const [value, message] of refused) t.throws(() => dotenvQuote(value, 'X'), new NotRepresentableError(message), JSON.stringify(value))
+  t.throws(() => dotenvQuote("{'a': \"it's\"}", 'TF_CONFIG'), NotRepresentableError, 'not JSON: no escapes to rewrite it with')
 })
 
 t.test('dotenv: one NAME=value line per variable, none for a null one', async (t) => {
   t.equal(dotenv({ TF_CONFIG: '{"a":1}', B: "it's", C: null }), 'TF_CONFIG=\'{"a":1}\'\nB="it\'s"\n')
   t.equal(dotenv({}), '')
   t.throws(() => dotenv({ 'A B': 'x' }), RangeError)
-  t.throws(() => dotenv({ A: '\0' }), RangeError)
+  t.throws(() => dotenv({ A: '\0' }), new NotRepresentableError('The value of A contains NUL, which no environment can hold'))
 })
 
 // The awkward values no dotenv form holds for all three readers, each for its reason

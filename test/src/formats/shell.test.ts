@@ -1,6 +1,6 @@
 /* eslint-disable no-template-curly-in-string -- shell and dotenv text: ${VAR} there is theirs, not a template */
 import t from 'tap'
-import { shellExports, shellLines, shellQuote } from '../../../src/formats/index.js'
+import { NotRepresentableError, shellExports, shellLines, shellQuote } from '../../../src/formats/index.js'
 import { AWKWARD } from './awkward.js'
 import { bashOnFile } from './bash.js'
 
@@ -38,5 +38,5 @@ t.test('names the environment cannot take, and NUL, are refused', async (t) => {
   t.throws(() => shellLines({ '1X': 'a' }), new RangeError('Not a portable environment variable name: "1X"'))
   t.throws(() => shellLines({ 'A-B': 'a' }), RangeError)
   t.throws(() => shellLines({ '': 'a' }), RangeError)
-  t.throws(() => shellExports('a\0b'), new RangeError('The value of TF_CONFIG contains NUL, which no environment can hold'))
+  t.throws(() => shellExports('a\0b'), new NotRepresentableError('The value of TF_CONFIG contains NUL, which no environment can hold'))
 })
