@@ -1,6 +1,9 @@
 import { spawn } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { shellQuote } from '../src/formats/shell.js'
+import { ENV_STRING_LIMIT, environmentStringBytes } from '../src/formats/env-size.js'
+import { shellLines } from '../src/formats/shell.js'
 import { UsageError, type CliEnv, type CliIo } from './io.js'
 import { call, describeMissing, type Answer } from './join-http.js'
 
@@ -14,7 +17,8 @@ const OPTIONS = {
   host: { type: 'string' },
   port: { type: 'string' },
   timeout: { type: 'string' },
-  print: { type: 'boolean' }
+  print: { type: 'boolean' },
+  'tf-config-file': { type: 'string' }
 } as const
 
 /** Exit codes of C.4. */
@@ -26,6 +30,9 @@ const MAX_BACKOFF_MS = 5_000
 /**
  * `runconfig join` (COORDINATION.md C.4): joins the job, waits with long polls until every slot is
  * taken, then runs the command with TF_CONFIG set (or prints `export TF_CONFIG=…` with --print).
+ * With --tf-config-file PATH, TF_CONFIG goes to that file instead, and the command gets
+ * RUNCONFIG_TF_CONFIG_FILE=PATH: for a TF_CONFIG too large for the environment, which
+ * examples/tf_config_shim.py then loads in Python.
  */
 export async function joinCommand (argv: string[], env: CliEnv, io: CliIo): Promise<number> {
   const options = readOptions(argv, env)
@@ -108,19 +115,43 @@ function readOptions (argv: string[], env: CliEnv) {
     },
     timeoutSecs: integer('timeout', values.timeout) ?? 86_400,
     print: values.print === true,
+    tfConfigFile: values['tf-config-file'] === undefined ? undefined : resolve(need('tf-config-file', values['tf-config-file'])),
     command
   }
 }
 
-/** Runs the command with TF_CONFIG set, signals forwarded; its exit status is ours. */
+/** Runs the command with TF_CONFIG set (or in its file), signals forwarded; its exit status is ours. */
 async function launch (tfConfig: unknown, options: JoinOptions, env: CliEnv, io: CliIo): Promise<number> {
   const text = JSON.stringify(tfConfig)
+  let vars: Record<string, string | null> = { TF_CONFIG: text }
+  if (options.tfConfigFile !== undefined) {
+    try {
+      writeFileSync(options.tfConfigFile, text)
+    } catch (error) {
+      return fail(io, 2, `cannot write --tf-config-file: ${(error as Error).message}`)
+    }
+    vars = { TF_CONFIG: null, RUNCONFIG_TF_CONFIG_FILE: options.tfConfigFile }
+  }
+  const bytes = environmentStringBytes('TF_CONFIG', text)
+  const tooLarge = options.tfConfigFile === undefined && bytes > ENV_STRING_LIMIT
+  const advice = `TF_CONFIG is ${bytes} bytes as an environment string, over Linux's limit of ${ENV_STRING_LIMIT} for one: ` +
+    'use --tf-config-file PATH, and load it in Python with examples/tf_config_shim.py (docs/large-tf-config.md)'
   if (options.print) {
-    io.stdout.write(`export TF_CONFIG=${shellQuote(text)}\n`)
+    if (tooLarge) io.stderr.write(`runconfig: warning: ${advice}\n`)
+    io.stdout.write(shellLines(vars))
     return 0
   }
+  // execve would refuse it (E2BIG): say why, rather than that the program cannot run
+  if (tooLarge) return fail(io, 2, advice)
+  const childEnv = { ...env }
+  if (options.tfConfigFile === undefined) {
+    childEnv.TF_CONFIG = text
+  } else {
+    delete childEnv.TF_CONFIG
+    childEnv.RUNCONFIG_TF_CONFIG_FILE = options.tfConfigFile
+  }
   const [program, ...args] = options.command
-  const child = spawn(program, args, { stdio: 'inherit', env: { ...env, TF_CONFIG: text } })
+  const child = spawn(program, args, { stdio: 'inherit', env: childEnv })
   const forward = (signal: NodeJS.Signals) => () => child.kill(signal)
   const onInt = forward('SIGINT')
   const onTerm = forward('SIGTERM')

@@ -3,9 +3,9 @@ import { HELP } from './help.js'
 import { readInput, UsageError, type CliEnv, type CliIo } from './io.js'
 import { joinCommand } from './join.js'
 import { leaseCommand } from './lease.js'
-import { lintCommand, type LintOptions } from './lint.js'
+import { lintCommand, lintNodeCommand, type LintOptions } from './lint.js'
 import { planCommand, type PlanOptions } from './plan.js'
-import { parsePlanRequest } from './request.js'
+import { parseArguments, parsePlanRequest } from './request.js'
 import { resolveCommand, type ResolveOptions } from './resolve.js'
 import { serveCommand } from './serve.js'
 import { packageVersion } from './version.js'
@@ -15,6 +15,8 @@ const OPTIONS = {
   'tf-config': { type: 'string' },
   config: { type: 'string' },
   task: { type: 'string' },
+  'tf-config-dir': { type: 'string' },
+  node: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'V' }
 } as const
@@ -27,8 +29,8 @@ const FORMAT_ALIASES: Record<string, string> = { env: 'dotenv' }
 // What each command takes: its options, how many operands (FILE), its formats (the first is the default)
 const COMMANDS: Record<string, { options: OptionName[], operands: number, formats: string[] }> = {
   resolve: { options: ['format', 'tf-config', 'config'], operands: 0, formats: ['json', 'ndjson', 'dotenv', 'shell'] },
-  plan: { options: ['format', 'task'], operands: 1, formats: ['json', 'ndjson', 'dotenv', 'shell', 'kubernetes'] },
-  lint: { options: ['format'], operands: 1, formats: ['json', 'ndjson'] },
+  plan: { options: ['format', 'task', 'tf-config-dir'], operands: 1, formats: ['json', 'ndjson', 'dotenv', 'shell', 'kubernetes'] },
+  lint: { options: ['format', 'node', 'config'], operands: 1, formats: ['json', 'ndjson'] },
   serve: { options: [], operands: 0, formats: ['json'] }
 }
 
@@ -75,8 +77,13 @@ async function run (argv: string[], env: CliEnv, io: CliIo): Promise<number> {
       return resolveCommand({ format: format as ResolveOptions['format'], tfConfig: values['tf-config'], config: values.config }, env, io)
     case 'plan':
       return planCommand(await readRequest(operands[0], io),
-        { format: format as PlanOptions['format'], task: values.task }, io)
+        { format: format as PlanOptions['format'], task: values.task, tfConfigDir: values['tf-config-dir'] }, io)
     case 'lint':
+      if (values.node === true) {
+        const config = values.config === undefined ? {} : parseArguments(values.config)
+        return lintNodeCommand(await readInput(operands[0], io), config, { format: format as LintOptions['format'] }, io)
+      }
+      if (values.config !== undefined) throw new UsageError('lint takes --config with --node only: a cluster\'s FILE holds its config')
       return lintCommand(await readRequest(operands[0], io), { format: format as LintOptions['format'] }, io)
     default:
       return await serveCommand(env, io)

@@ -77,9 +77,29 @@ export interface paths {
         put?: never;
         /**
          * Check a cluster before launch: which nodes fail, and what would go wrong on the others
-         * @description Takes what POST /v1/cluster-plan takes (include is ignored). ok is false iff TensorFlow fails on some node: failed_nodes lists each, as the plan's 422 does, and error is the first failure. Failing nodes are part of the report: lint never answers 422. warnings are what would go wrong at launch although RunConfig accepts it, each with a stable code (12 codes, docs/lint.md), a JSON pointer into the request, and a hint. Linear in the size of the cluster: at most 100000 tasks, else 413.
+         * @description Takes what POST /v1/cluster-plan takes (include is ignored). ok is false iff TensorFlow fails on some node: failed_nodes lists each, as the plan's 422 does, and error is the first failure. Failing nodes are part of the report: lint never answers 422. warnings are what would go wrong at launch although RunConfig accepts it, each with a stable code (19 codes, docs/lint.md), a JSON pointer into the request, and a hint. Linear in the size of the cluster: at most 100000 tasks, else 413.
          */
         post: operations["lintClusterPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/run-config/lint": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check one node's TF_CONFIG and arguments before launch
+         * @description Takes what POST /v1/run-config takes. ok is false iff TensorFlow raises on the node (building its RunConfig, or in train_and_evaluate): error is that exception; lint never answers 422. warnings: TF_CONFIG keys TensorFlow ignores (a "clusters" key leaves the node in local mode; "id" in task is not "index"), what the cluster lint finds in the node's cluster (addresses, jobs, session_master; pointers under /tf_config/cluster), unknown strategy class names, a TF_CONFIG too large for an environment variable, and a start delay over 60 s; codes as POST /v1/cluster-plan/lint gives them (docs/lint.md). A TF_CONFIG given as text is pointed into as its parsed JSON.
+         */
+        post: operations["lintRunConfig"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1616,7 +1636,7 @@ export interface components {
          *       "warnings": [
          *         {
          *           "code": "DUPLICATE_ADDRESS",
-         *           "message": "\"host3:2222\" is also the address of /cluster/worker/0: both tasks' servers would listen on it, and both tasks would be reached at the same master target (SPEC §8.5, §12)",
+         *           "message": "\"host3:2222\" is also the address of /cluster/worker/0: both tasks' servers would listen on it, and both tasks would be reached at the same master target",
          *           "pointer": "/cluster/worker/1",
          *           "hint": "Give every task its own host:port"
          *         }
@@ -1672,6 +1692,8 @@ export interface components {
                  *     - `DUPLICATE_ADDRESS`: Two tasks have the same host:port (host case ignored); pointer: the second task
                  *     - `LOOPBACK_ADDRESS`: A loopback address (localhost, *.localhost, 127.*, ::1) in a cluster of more than one task
                  *     - `INVALID_HOST_PORT`: A string address that is not host:port with a port from 1 to 65535 (IPv6 hosts in brackets)
+                 *     - `UNSAFE_ADDRESS_CHARACTERS`: An address with whitespace, control characters or shell metacharacters: launch scripts split it or run part of it
+                 *     - `INVALID_HOST_NAME`: A host that is neither an RFC 1123 host name nor an IPv4 or bracketed IPv6 address
                  *     - `EVALUATOR_IN_CLUSTER`: The cluster has an evaluator job: it shifts the global ids of the jobs sorted after it
                  *     - `EVALUATOR_INDEX`: An evaluator index above 0: train_and_evaluate raises ValueError on it
                  *     - `UNSUPPORTED_TASK_TYPE`: A job other than chief, evaluator, master, ps, worker (and local): train_and_evaluate rejects its nodes
@@ -1680,11 +1702,81 @@ export interface components {
                  *     - `SPARSE_JOB_HOLES`: A sparse job whose indices are not 0..n-1: the holes count in global ids
                  *     - `SINGLE_NODE_CLUSTER`: One job with one task and no truthy session_master: master is "" and no server starts
                  *     - `EMPTY_SESSION_MASTER`: A falsy session_master while some node starts a server: that server cannot start (RuntimeError)
+                 *     - `TF_CONFIG_TOO_LARGE`: A node's TF_CONFIG is larger than Linux takes in one environment variable (131,072 bytes with TF_CONFIG= and a NUL)
                  *     - `LONG_WORKER_DELAY`: The last worker would wait more than 60 s before training
+                 *     - `WORKER_START_BURST`: 10 or more workers start training at the same second, the delay cap
+                 *     - `UNKNOWN_STRATEGY`: A distribution strategy class name TensorFlow has no class of (with the name it likely meant)
+                 *     - `UNKNOWN_TF_CONFIG_KEY`: One node's lint: a TF_CONFIG key TensorFlow ignores, such as clusters for cluster (then local mode)
+                 *     - `UNKNOWN_TASK_KEY`: One node's lint: a key of TF_CONFIG's task other than type and index, which TensorFlow ignores
                  * @enum {unknown}
                  */
-                code: "DUPLICATE_ADDRESS" | "LOOPBACK_ADDRESS" | "INVALID_HOST_PORT" | "EVALUATOR_IN_CLUSTER" | "EVALUATOR_INDEX" | "UNSUPPORTED_TASK_TYPE" | "LOCAL_TASK_TYPE" | "EMPTY_JOB" | "SPARSE_JOB_HOLES" | "SINGLE_NODE_CLUSTER" | "EMPTY_SESSION_MASTER" | "LONG_WORKER_DELAY";
-                /** @description What TensorFlow does, with the SPEC section that says so */
+                code: "DUPLICATE_ADDRESS" | "LOOPBACK_ADDRESS" | "INVALID_HOST_PORT" | "UNSAFE_ADDRESS_CHARACTERS" | "INVALID_HOST_NAME" | "EVALUATOR_IN_CLUSTER" | "EVALUATOR_INDEX" | "UNSUPPORTED_TASK_TYPE" | "LOCAL_TASK_TYPE" | "EMPTY_JOB" | "SPARSE_JOB_HOLES" | "SINGLE_NODE_CLUSTER" | "EMPTY_SESSION_MASTER" | "TF_CONFIG_TOO_LARGE" | "LONG_WORKER_DELAY" | "WORKER_START_BURST" | "UNKNOWN_STRATEGY" | "UNKNOWN_TF_CONFIG_KEY" | "UNKNOWN_TASK_KEY";
+                /** @description What TensorFlow does, and what goes wrong */
+                message: string;
+                /**
+                 * @description RFC 6901 JSON pointer into the request
+                 * @example /cluster/worker/1
+                 */
+                pointer: string;
+                /** @description What to change */
+                hint: string;
+            }[];
+        };
+        /**
+         * @description Whether TensorFlow raises on one node, and what would go wrong at its launch
+         * @example {
+         *       "ok": true,
+         *       "error": null,
+         *       "warnings": [
+         *         {
+         *           "code": "UNKNOWN_TF_CONFIG_KEY",
+         *           "message": "TensorFlow reads cluster, task, session_master, eval_session_master, model_dir, environment, rpc_layer, service in TF_CONFIG and ignores \"clusters\" (did you mean \"cluster\"?): without \"cluster\" it sees no cluster, and this node trains alone, in local mode",
+         *           "pointer": "/tf_config/clusters",
+         *           "hint": "Rename it to \"cluster\""
+         *         }
+         *       ]
+         *     }
+         */
+        NodeLintReport: {
+            /** @description False iff TensorFlow raises on the node: building its RunConfig, or in train_and_evaluate */
+            ok: boolean;
+            /** @description What TensorFlow raises; null when ok */
+            error: {
+                /**
+                 * @description The Python exception class TensorFlow raises
+                 * @enum {unknown}
+                 */
+                exception: "ValueError" | "TypeError" | "AttributeError" | "JSONDecodeError" | "IndexError" | "OverflowError" | "RuntimeError" | "RecursionError" | "UnicodeEncodeError";
+                /** @description str(exception), verbatim */
+                message: string;
+            } | null;
+            /** @description TF_CONFIG keys TensorFlow ignores, then what the cluster lint finds in the node's cluster (pointers under /tf_config/cluster), then its strategies, its TF_CONFIG's size and its start delay */
+            warnings: {
+                /**
+                 * @description Stable code of the warning; tooling may match on it:
+                 *     - `DUPLICATE_ADDRESS`: Two tasks have the same host:port (host case ignored); pointer: the second task
+                 *     - `LOOPBACK_ADDRESS`: A loopback address (localhost, *.localhost, 127.*, ::1) in a cluster of more than one task
+                 *     - `INVALID_HOST_PORT`: A string address that is not host:port with a port from 1 to 65535 (IPv6 hosts in brackets)
+                 *     - `UNSAFE_ADDRESS_CHARACTERS`: An address with whitespace, control characters or shell metacharacters: launch scripts split it or run part of it
+                 *     - `INVALID_HOST_NAME`: A host that is neither an RFC 1123 host name nor an IPv4 or bracketed IPv6 address
+                 *     - `EVALUATOR_IN_CLUSTER`: The cluster has an evaluator job: it shifts the global ids of the jobs sorted after it
+                 *     - `EVALUATOR_INDEX`: An evaluator index above 0: train_and_evaluate raises ValueError on it
+                 *     - `UNSUPPORTED_TASK_TYPE`: A job other than chief, evaluator, master, ps, worker (and local): train_and_evaluate rejects its nodes
+                 *     - `LOCAL_TASK_TYPE`: A local job: train_and_evaluate raises its own ValueError for local
+                 *     - `EMPTY_JOB`: A job with no tasks: the nodes of the jobs after it fail with "max() arg is an empty sequence"
+                 *     - `SPARSE_JOB_HOLES`: A sparse job whose indices are not 0..n-1: the holes count in global ids
+                 *     - `SINGLE_NODE_CLUSTER`: One job with one task and no truthy session_master: master is "" and no server starts
+                 *     - `EMPTY_SESSION_MASTER`: A falsy session_master while some node starts a server: that server cannot start (RuntimeError)
+                 *     - `TF_CONFIG_TOO_LARGE`: A node's TF_CONFIG is larger than Linux takes in one environment variable (131,072 bytes with TF_CONFIG= and a NUL)
+                 *     - `LONG_WORKER_DELAY`: The last worker would wait more than 60 s before training
+                 *     - `WORKER_START_BURST`: 10 or more workers start training at the same second, the delay cap
+                 *     - `UNKNOWN_STRATEGY`: A distribution strategy class name TensorFlow has no class of (with the name it likely meant)
+                 *     - `UNKNOWN_TF_CONFIG_KEY`: One node's lint: a TF_CONFIG key TensorFlow ignores, such as clusters for cluster (then local mode)
+                 *     - `UNKNOWN_TASK_KEY`: One node's lint: a key of TF_CONFIG's task other than type and index, which TensorFlow ignores
+                 * @enum {unknown}
+                 */
+                code: "DUPLICATE_ADDRESS" | "LOOPBACK_ADDRESS" | "INVALID_HOST_PORT" | "UNSAFE_ADDRESS_CHARACTERS" | "INVALID_HOST_NAME" | "EVALUATOR_IN_CLUSTER" | "EVALUATOR_INDEX" | "UNSUPPORTED_TASK_TYPE" | "LOCAL_TASK_TYPE" | "EMPTY_JOB" | "SPARSE_JOB_HOLES" | "SINGLE_NODE_CLUSTER" | "EMPTY_SESSION_MASTER" | "TF_CONFIG_TOO_LARGE" | "LONG_WORKER_DELAY" | "WORKER_START_BURST" | "UNKNOWN_STRATEGY" | "UNKNOWN_TF_CONFIG_KEY" | "UNKNOWN_TASK_KEY";
+                /** @description What TensorFlow does, and what goes wrong */
                 message: string;
                 /**
                  * @description RFC 6901 JSON pointer into the request
@@ -1910,7 +2002,7 @@ export interface operations {
                  * @example {"cluster":{"chief":["host0:2222"],"ps":["host1:2222","host2:2222"],"worker":["host3:2222","host4:2222","host5:2222"]},"task":{"type":"worker","index":1}}
                  */
                 tf_config?: string;
-                /** @description Output format; wins over Accept. json (default, application/json); shell (text/x-shellscript): export lines for bash's eval or source; dotenv (application/x-dotenv): NAME='value' lines. Both: TF_CONFIG as the request gave it (its text, or the object as JSON text in its key order; left out when unset), then RUNCONFIG_TASK_TYPE, _TASK_ID, _MASTER, _EVALUATION_MASTER, _IS_CHIEF, _NUM_PS_REPLICAS, _NUM_WORKER_REPLICAS, _GLOBAL_ID_IN_CLUSTER, _MODEL_DIR, _START_DELAY_SECS, _TRAIN_AND_EVALUATE_PATH (strings as they are, other values as JSON). Errors stay JSON. */
+                /** @description Output format; wins over Accept. json (default, application/json); shell (text/x-shellscript): export lines for bash's eval or source; dotenv (application/x-dotenv): NAME='value' lines. Both: TF_CONFIG as the request gave it (its text, or the object as JSON text in its key order), then RUNCONFIG_TASK_TYPE, _TASK_ID, _MASTER, _EVALUATION_MASTER, _IS_CHIEF, _NUM_PS_REPLICAS, _NUM_WORKER_REPLICAS, _GLOBAL_ID_IN_CLUSTER, _MODEL_DIR, _START_DELAY_SECS, _TRAIN_AND_EVALUATE_PATH: strings as they are, other values as JSON; a None (and an unset TF_CONFIG) is left unset: `unset NAME` in shell, no line in dotenv. Errors stay JSON. */
                 format?: "json" | "shell" | "dotenv";
             };
             header?: never;
@@ -1971,7 +2063,7 @@ export interface operations {
     resolveRunConfig: {
         parameters: {
             query?: {
-                /** @description Output format; wins over Accept. json (default, application/json); shell (text/x-shellscript): export lines for bash's eval or source; dotenv (application/x-dotenv): NAME='value' lines. Both: TF_CONFIG as the request gave it (its text, or the object as JSON text in its key order; left out when unset), then RUNCONFIG_TASK_TYPE, _TASK_ID, _MASTER, _EVALUATION_MASTER, _IS_CHIEF, _NUM_PS_REPLICAS, _NUM_WORKER_REPLICAS, _GLOBAL_ID_IN_CLUSTER, _MODEL_DIR, _START_DELAY_SECS, _TRAIN_AND_EVALUATE_PATH (strings as they are, other values as JSON). Errors stay JSON. */
+                /** @description Output format; wins over Accept. json (default, application/json); shell (text/x-shellscript): export lines for bash's eval or source; dotenv (application/x-dotenv): NAME='value' lines. Both: TF_CONFIG as the request gave it (its text, or the object as JSON text in its key order), then RUNCONFIG_TASK_TYPE, _TASK_ID, _MASTER, _EVALUATION_MASTER, _IS_CHIEF, _NUM_PS_REPLICAS, _NUM_WORKER_REPLICAS, _GLOBAL_ID_IN_CLUSTER, _MODEL_DIR, _START_DELAY_SECS, _TRAIN_AND_EVALUATE_PATH: strings as they are, other values as JSON; a None (and an unset TF_CONFIG) is left unset: `unset NAME` in shell, no line in dotenv. Errors stay JSON. */
                 format?: "json" | "shell" | "dotenv";
             };
             header?: never;
@@ -2099,7 +2191,7 @@ export interface operations {
     replaceRunConfig: {
         parameters: {
             query?: {
-                /** @description Output format; wins over Accept. json (default, application/json); shell (text/x-shellscript): export lines for bash's eval or source; dotenv (application/x-dotenv): NAME='value' lines. Both: TF_CONFIG as the request gave it (its text, or the object as JSON text in its key order; left out when unset), then RUNCONFIG_TASK_TYPE, _TASK_ID, _MASTER, _EVALUATION_MASTER, _IS_CHIEF, _NUM_PS_REPLICAS, _NUM_WORKER_REPLICAS, _GLOBAL_ID_IN_CLUSTER, _MODEL_DIR, _START_DELAY_SECS, _TRAIN_AND_EVALUATE_PATH (strings as they are, other values as JSON). Errors stay JSON. */
+                /** @description Output format; wins over Accept. json (default, application/json); shell (text/x-shellscript): export lines for bash's eval or source; dotenv (application/x-dotenv): NAME='value' lines. Both: TF_CONFIG as the request gave it (its text, or the object as JSON text in its key order), then RUNCONFIG_TASK_TYPE, _TASK_ID, _MASTER, _EVALUATION_MASTER, _IS_CHIEF, _NUM_PS_REPLICAS, _NUM_WORKER_REPLICAS, _GLOBAL_ID_IN_CLUSTER, _MODEL_DIR, _START_DELAY_SECS, _TRAIN_AND_EVALUATE_PATH: strings as they are, other values as JSON; a None (and an unset TF_CONFIG) is left unset: `unset NAME` in shell, no line in dotenv. Errors stay JSON. */
                 format?: "json" | "shell" | "dotenv";
             };
             header?: never;
@@ -2278,7 +2370,7 @@ export interface operations {
     planCluster: {
         parameters: {
             query?: {
-                /** @description Output format; wins over Accept. json (default, application/json); ndjson (application/x-ndjson): one node per line, streamed; shell (text/x-shellscript) and dotenv (application/x-dotenv): each node's TF_CONFIG line under a "# TYPE INDEX" comment line; kubernetes (application/vnd.runconfig.kubernetes-env+json): each node's pod env entries. shell, dotenv and kubernetes imply include tf_config (and its task limit). Errors stay JSON. */
+                /** @description Output format; wins over Accept. json (default, application/json); ndjson (application/x-ndjson): one node per line, streamed; shell (text/x-shellscript) and dotenv (application/x-dotenv): every node's variables (shell: a function, runconfig_node TYPE INDEX, that exports them; dotenv: a block per node); kubernetes (application/vnd.runconfig.kubernetes-env+json): each node's pod env entries. shell, dotenv and kubernetes imply include tf_config (and its task limit). Errors stay JSON. */
                 format?: "json" | "ndjson" | "shell" | "dotenv" | "kubernetes";
             };
             header?: never;
@@ -2443,6 +2535,111 @@ export interface operations {
                 };
             };
             /** @description The server is shutting down, or overloaded (Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    lintRunConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description What the node's TF_CONFIG environment variable holds: an object, or the raw text. Absent or null: unset; to model the text null, send the string "null"
+                     * @example {
+                     *       "cluster": {
+                     *         "chief": [
+                     *           "host0:2222"
+                     *         ],
+                     *         "ps": [
+                     *           "host1:2222",
+                     *           "host2:2222"
+                     *         ],
+                     *         "worker": [
+                     *           "host3:2222",
+                     *           "host4:2222",
+                     *           "host5:2222"
+                     *         ]
+                     *       },
+                     *       "task": {
+                     *         "type": "worker",
+                     *         "index": 1
+                     *       }
+                     *     }
+                     */
+                    tf_config?: ({
+                        /** @description job name → [addresses] (dense) or {index: address} (sparse) */
+                        cluster?: unknown;
+                        /** @description {"type": job name, "index": task index} of this node */
+                        task?: unknown;
+                        /** @description An object or null; returned as the service property */
+                        service?: unknown;
+                        /** @description When present, its value becomes master (except for evaluators) */
+                        session_master?: unknown;
+                        /** @description evaluation_master of evaluators and of local mode */
+                        eval_session_master?: unknown;
+                        /** @description Used when the model_dir argument is not set; must agree with it */
+                        model_dir?: unknown;
+                        /** @description "google" skips starting the in-process server */
+                        environment?: unknown;
+                        /** @description Protocol of the distribute coordinator (default "grpc") */
+                        rpc_layer?: unknown;
+                    } & {
+                        [key: string]: unknown;
+                    }) | string | null;
+                    config?: components["schemas"]["RunConfigArguments"];
+                };
+            };
+        };
+        responses: {
+            /** @description The report, whether or not TensorFlow raises on the node */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NodeLintReport"];
+                };
+            };
+            /** @description The request does not match the schema; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The server is shutting down */
             503: {
                 headers: {
                     [name: string]: unknown;

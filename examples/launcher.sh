@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Checks a cluster with runconfig-service before starting anything, then prints each node's
-# environment: a "# TYPE INDEX" comment line, then export TF_CONFIG='...' (eval or source it on
-# that node before starting its trainer).
+# Checks a cluster with runconfig-service before starting anything, then prints every node's
+# environment as a shell script: sourcing it sets nothing, it defines runconfig_node. On each
+# node, before starting its trainer: . ./plan.sh && runconfig_node TYPE INDEX (exports that
+# node's TF_CONFIG and RUNCONFIG_* variables).
 #
 # Usage: launcher.sh CLUSTER_FILE
 #   CLUSTER_FILE   what POST /v1/cluster-plan takes: {"cluster": {...}, "tf_config"?, "config"?, "evaluator"?}

@@ -2,9 +2,9 @@ import { STATUS_CODES } from 'node:http'
 import type { FastifyError, FastifySchemaValidationError } from 'fastify'
 import fp from 'fastify-plugin'
 import { Type } from 'typebox'
-import { RunConfigError } from '../src/index.js'
+import { NotRepresentableError, RunConfigError } from '../src/index.js'
 import { FailedNodeSchema, PythonExceptionSchema } from '../src/schemas.js'
-import { pythonErrorBody } from '../src/error-body.js'
+import { notRepresentableBody, pythonErrorBody } from '../src/error-body.js'
 import { nearestName } from '../src/text/nearest-name.js'
 import { HOST_PATTERN } from '../src/schemas/host.js'
 import { StoreUnavailableError } from '../src/store/unavailable.js'
@@ -75,6 +75,8 @@ export default fp(async function errors (app) {
 
   app.setErrorHandler(function (err: FastifyError, request, reply) {
     if (err instanceof RunConfigError) return reply.code(422).send(pythonErrorBody(err))
+    // a text format (shell, dotenv) cannot hold some node's value: that node exists, not in that format
+    if (err instanceof NotRepresentableError) return reply.code(406).send(notRepresentableBody(err))
     // the database is down or overloaded: nothing was stored, the client may retry the same request
     if (err instanceof StoreUnavailableError) {
       request.log.warn({ err: err.cause }, 'database unavailable')

@@ -1,6 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { countTasks, lintCluster, planCost, type PlanRequest } from '../src/index.js'
-import { ClusterPlanRequestSchema, LintReportSchema, MAX_PLAN_TASKS, ref, WARNING_DESCRIPTIONS, type LintReport } from '../src/schemas.js'
+import { countTasks, lintCluster, lintNode, planCost, type NodeRequest, type PlanRequest } from '../src/index.js'
+import {
+  ClusterPlanRequestSchema, LintReportSchema, MAX_PLAN_TASKS, NodeLintReportSchema, ref, RunConfigRequestSchema, WARNING_DESCRIPTIONS,
+  type LintReport, type NodeLintReport
+} from '../src/schemas.js'
 import { PLAN_BODY_LIMIT } from '../limits.js'
 import { ErrorSchema, requestError } from '../plugins/errors.js'
 
@@ -38,6 +41,33 @@ const lint: FastifyPluginAsyncTypebox = async (app) => {
     const report = lintCluster(request.body as PlanRequest)
     request.log.info({ ok: report.ok, failed: report.failed_nodes.length, warnings: report.warnings.length }, 'linted cluster')
     return report as LintReport
+  })
+
+  app.post('/v1/run-config/lint', {
+    schema: {
+      operationId: 'lintRunConfig',
+      tags: ['run-config'],
+      summary: 'Check one node\'s TF_CONFIG and arguments before launch',
+      description: 'Takes what POST /v1/run-config takes. ok is false iff TensorFlow raises on the node (building its ' +
+        'RunConfig, or in train_and_evaluate): error is that exception; lint never answers 422. warnings: TF_CONFIG ' +
+        'keys TensorFlow ignores (a "clusters" key leaves the node in local mode; "id" in task is not "index"), what ' +
+        'the cluster lint finds in the node\'s cluster (addresses, jobs, session_master; pointers under ' +
+        '/tf_config/cluster), unknown strategy class names, a TF_CONFIG too large for an environment variable, and a ' +
+        'start delay over 60 s; codes as POST /v1/cluster-plan/lint gives them (docs/lint.md). A TF_CONFIG given as ' +
+        'text is pointed into as its parsed JSON.',
+      body: RunConfigRequestSchema,
+      response: {
+        200: ref(NodeLintReportSchema, { description: 'The report, whether or not TensorFlow raises on the node' }),
+        400: ref(ErrorSchema, { description: 'The request does not match the schema; the message names the field' }),
+        413: ref(ErrorSchema, { description: 'The body is larger than the limit' }),
+        415: ref(ErrorSchema, { description: 'The body is not application/json' }),
+        503: ref(ErrorSchema, { description: 'The server is shutting down' })
+      }
+    }
+  }, async function lintRunConfig (request) {
+    const report = lintNode(request.body as NodeRequest)
+    request.log.info({ ok: report.ok, warnings: report.warnings.length }, 'linted node')
+    return report as NodeLintReport
   })
 }
 

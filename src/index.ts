@@ -14,10 +14,14 @@ export type { CoordinatorMode } from './tensorflow/run-config.js'
 export type { ExecutorPath } from './tensorflow/train-and-evaluate.js'
 export { withTextKeyOrder } from './python/json-body.js'
 export { stringifyJson } from './python/json-out.js'
-export { lintCluster, WARNING_CODES, type LintReport, type LintWarning, type WarningCode } from './lint/index.js'
 export {
-  commentLabel, dotenv, dotenvQuote, kubernetesEnv, ndjsonLines, nodeVariables, planDotenv, planShell, shellExports,
-  shellLines, shellQuote, tfConfigText, type KubernetesEnvVar, type NodeEnv,
+  lintCluster, lintNode, WARNING_CODES, type LintReport, type LintWarning, type NodeLintReport, type WarningCode
+} from './lint/index.js'
+export {
+  commentLabel, dotenv, dotenvQuote, environmentVariables, kubernetesEnv, ndjsonLines, nodeVariables, planDotenv,
+  planNodeVariables, planShell, resolutionValues, selectedNodeText, shellExports, shellLines, shellQuote, tfConfigText,
+  withTfConfigFile, ENV_STRING_LIMIT, environmentStringBytes, NotRepresentableError,
+  type EnvironmentVariables, type KubernetesEnvVar, type NodeEnv, type NodeValues, type PlanTextOptions, type RenderOptions,
   needsTfConfig, planChunks, planContentType, planRequestFor, renderPlan
 } from './formats/index.js'
 export { countTasks, planCost } from './plan/cost.js'

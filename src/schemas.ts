@@ -8,7 +8,7 @@ import { ClusterPlanSchema, PlanNodeSchema } from './schemas/cluster-plan.js'
 import { KubernetesEnvSchema } from './schemas/formats.js'
 import { JobViewSchema } from './schemas/jobs.js'
 import { LeaseSchema } from './schemas/leases.js'
-import { LintReportSchema } from './schemas/lint.js'
+import { LintReportSchema, NodeLintReportSchema } from './schemas/lint.js'
 import { ResolutionSchema, RunConfigSchema } from './schemas/resolution.js'
 
 export * from './schemas/arguments.js'
@@ -27,5 +27,5 @@ export * from './schemas/run-config.js'
 export const CONTRACT_SCHEMAS = [
   ConfigProtoComponent, StrategySchema, DeviceFnSchema, ClusterSchema, DistributeConfigSchema,
   RunConfigArgumentsSchema, ReplaceArgumentsSchema, RunConfigSchema, ResolutionSchema, PlanNodeSchema, ClusterPlanSchema,
-  KubernetesEnvSchema, LintReportSchema, JobViewSchema, LeaseSchema
+  KubernetesEnvSchema, LintReportSchema, NodeLintReportSchema, JobViewSchema, LeaseSchema
 ]

@@ -32,6 +32,7 @@ t.test('every operation is documented with every status it answers', async (t) =
     'post /v1/run-config/replace': ['200', '400', '406', '413', '415', '422', '503'],
     'post /v1/cluster-plan': ['200', '400', '413', '415', '422', '503'],
     'post /v1/cluster-plan/lint': ['200', '400', '413', '415', '503'],
+    'post /v1/run-config/lint': ['200', '400', '413', '415', '503'],
     'post /v1/hosts/{host}/leases': ['200', '201', '400', '401', '409', '413', '415', '422', '503'],
     'put /v1/leases/{lease}': ['200', '400', '404', '413', '415', '503'],
     'delete /v1/leases/{lease}': ['204', '400', '404', '413', '415', '503'],
@@ -70,4 +71,5 @@ t.test('every output format is declared as a content type of its route', async (
   t.strictSame(contentTypes('/v1/cluster-plan', 'post'),
     ['application/json', 'application/x-ndjson', 'text/x-shellscript', 'application/x-dotenv', 'application/vnd.runconfig.kubernetes-env+json'])
   t.strictSame(contentTypes('/v1/cluster-plan/lint', 'post'), ['application/json'])
+  t.strictSame(contentTypes('/v1/run-config/lint', 'post'), ['application/json'])
 })

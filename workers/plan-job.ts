@@ -1,11 +1,11 @@
 // What a plan worker does with one request: the same answer the route gives on the event loop,
 // computed and serialized off it. Pure: test/hardening/plan-workers.test.ts runs it in-process too.
 import {
-  lintCluster, planCluster, planContentType, planRequestFor, renderPlan, RunConfigError, stringifyJson, withTextKeyOrder,
+  lintCluster, NotRepresentableError, planCluster, planContentType, planRequestFor, renderPlan, RunConfigError, stringifyJson, withTextKeyOrder,
   type ClusterPlan, type PlanRequest
 } from '../src/index.js'
 import type { PlanFormat } from '../src/schemas/media-types.js'
-import { pythonErrorBody } from '../src/error-body.js'
+import { notRepresentableBody, pythonErrorBody } from '../src/error-body.js'
 
 export type { PlanFormat }
 
@@ -37,7 +37,13 @@ export function runJob (job: PlanJob): JobAnswer {
     if (!(error instanceof RunConfigError)) throw error
     return answer(422, JSON_TYPE, stringifyJson(pythonErrorBody(error)), {})
   }
-  return answer(200, planContentType(job.format), renderPlan(plan, job.format), { nodes: plan.nodes.length })
+  try {
+    return answer(200, planContentType(job.format), renderPlan(plan, job.format), { nodes: plan.nodes.length })
+  } catch (error) {
+    // as plugins/errors.ts answers it on the event loop
+    if (!(error instanceof NotRepresentableError)) throw error
+    return answer(406, JSON_TYPE, stringifyJson(notRepresentableBody(error)), {})
+  }
 }
 
 function answer (statusCode: number, contentType: string, text: string, log: Record<string, unknown>): JobAnswer {

@@ -24,9 +24,9 @@ export interface LintJob {
   defined: number
 }
 
-/** The cluster's jobs in the request's order; one pass over the tasks. */
-export function clusterJobs (cluster: PyDict): LintJob[] {
-  return pyItems(cluster).map(([name, value]) => readJob(name, value))
+/** The cluster's jobs in the request's order, pointed at under `base`; one pass over the tasks. */
+export function clusterJobs (cluster: PyDict, base = '/cluster'): LintJob[] {
+  return pyItems(cluster).map(([name, value]) => readJob(name, value, base))
 }
 
 /** RFC 6901 pointer to task i of the job. */
@@ -39,9 +39,9 @@ export function taskIndex (job: LintJob, i: number): bigint | undefined {
   return job.isSparse ? job.indices[i] : BigInt(i)
 }
 
-function readJob (name: string, value: PyValue): LintJob {
+function readJob (name: string, value: PyValue, base: string): LintJob {
   const job: LintJob = {
-    name, pointer: `/cluster/${pointerToken(name)}`, isJob: false, isSparse: false, addresses: [], keys: [], indices: [], slots: 0n, defined: 0
+    name, pointer: `${base}/${pointerToken(name)}`, isJob: false, isSparse: false, addresses: [], keys: [], indices: [], slots: 0n, defined: 0
   }
   if (Array.isArray(value)) return { ...job, isJob: true, addresses: value, slots: BigInt(value.length), defined: value.length }
   if (!isDict(value)) return job

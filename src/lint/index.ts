@@ -3,9 +3,12 @@ import { addressChecker } from './address-warnings.js'
 import { clusterJobs } from './cluster-jobs.js'
 import { jobWarnings } from './job-warnings.js'
 import { delayWarnings, settingWarnings } from './setting-warnings.js'
+import { tfConfigSizeWarnings } from './size-warnings.js'
+import { strategyWarnings } from './strategy-warnings.js'
 import type { LintReport, LintWarning } from './types.js'
 
-export { WARNING_CODES, type LintReport, type LintWarning, type WarningCode } from './types.js'
+export { WARNING_CODES, type LintReport, type LintWarning, type NodeLintReport, type WarningCode } from './types.js'
+export { lintNode } from './node.js'
 
 /** Which nodes of a cluster fail, and what would go wrong at launch on the others, in linear time. */
 export function lintCluster (request: PlanRequest): LintReport {
@@ -27,6 +30,8 @@ export function lintCluster (request: PlanRequest): LintReport {
     for (let i = 0; i < job.addresses.length; i++) checkAddress(job, i, warnings)
   }
   for (const warning of settingWarnings(request, jobs)) warnings.push(warning)
+  for (const warning of tfConfigSizeWarnings(request, jobs)) warnings.push(warning)
+  for (const warning of strategyWarnings(request.config)) warnings.push(warning)
   if (plan !== undefined) for (const warning of delayWarnings(plan)) warnings.push(warning)
   const error = failure === undefined ? null : { exception: failure.exception, message: failure.message }
   return { ok: failure === undefined, error, failed_nodes: failure?.failedNodes ?? [], warnings }

@@ -8,7 +8,17 @@ import { plainValue, viewRunConfig } from '../tensorflow/run-config-view.js'
 import { simulateTrainAndEvaluate } from '../tensorflow/train-and-evaluate.js'
 import { planNodeTasks, type PlannedTask } from './plan-tasks.js'
 
-export type PlanInclude = 'tf_config' | 'run_config'
+/**
+ * What nodes carry beyond their summary: their TF_CONFIG text, their whole RunConfig, and (for the
+ * shell and dotenv formats, not in the API's JSON) the rest of their environment's values.
+ */
+export type PlanInclude = 'tf_config' | 'run_config' | 'environment'
+
+/** The values of a node's RUNCONFIG_ variables that its summary lacks. */
+export interface NodeEnvironment {
+  model_dir: unknown
+  train_and_evaluate_path: string | null
+}
 
 /** A whole cluster: the shared TF_CONFIG keys and arguments every node gets (SPEC A.6). */
 export interface PlanRequest {
@@ -33,6 +43,7 @@ export interface PlanNode {
   start_delay_secs: number | null
   tf_config?: string
   run_config?: Record<string, unknown>
+  environment?: NodeEnvironment
 }
 
 export interface FailedNode {
@@ -78,9 +89,11 @@ export function planCluster (request: PlanRequest): ClusterPlan {
     try {
       if ('error' in checked) throw checked.error
       const runConfig = distributeRunConfig(checked.args, tfConfig)
-      const node = summarize(task, runConfig, simulateTrainAndEvaluate(runConfig, tfConfig).start_delay_secs)
+      const outcome = simulateTrainAndEvaluate(runConfig, tfConfig)
+      const node = summarize(task, runConfig, outcome.start_delay_secs)
       if (include.has('tf_config')) node.tf_config = nodeTfConfigText(clusterText, task, extraText)
       if (include.has('run_config')) node.run_config = viewRunConfig(runConfig)
+      if (include.has('environment')) node.environment = { model_dir: plainValue(runConfig.model_dir), train_and_evaluate_path: outcome.path }
       nodes.push(node)
     } catch (error) {
       /* c8 ignore next: only a bug raises anything else, and it must surface */
@@ -104,11 +117,13 @@ function nodeTfConfig (request: PlanRequest, task: PlannedTask): PyDict {
   return tfConfig
 }
 
-function nodeTfConfigText (clusterText: string, task: PlannedTask, extraText: string): string {
+/** A node's TF_CONFIG text: the cluster's JSON text, its task, then the shared keys' text (extraKeysText). */
+export function nodeTfConfigText (clusterText: string, task: Pick<PlannedTask, 'type' | 'index'>, extraText: string): string {
   return `{"cluster":${clusterText},"task":${JSON.stringify({ type: task.type, index: task.index })}${extraText}}`
 }
 
-function extraKeysText (extra: PyDict): string {
+/** The shared TF_CONFIG keys (all but cluster and task) as JSON text, each after a comma. */
+export function extraKeysText (extra: PyDict): string {
   const entries = pyItems(extra).filter(([key]) => key !== 'cluster' && key !== 'task')
   return entries.map(([key, value]) => `,${JSON.stringify(key)}:${toJsonText(value)}`).join('')
 }

@@ -1,8 +1,8 @@
 import { Type, type Static } from 'typebox'
-import type { ClusterPlan } from '../plan/cluster-plan.js'
-import { dotenv, kubernetesEnv, nodeVariables, planDotenv, planShell, shellLines, tfConfigText } from '../formats/index.js'
+import { planCluster } from '../plan/cluster-plan.js'
+import { dotenv, kubernetesEnv, nodeVariables, planDotenv, planRequestFor, planShell, shellLines, tfConfigText } from '../formats/index.js'
 import type { Resolution } from '../tensorflow/resolve.js'
-import { SEED_CLUSTER, SEED_PLAN, SEED_RESOLUTION, SEED_TF_CONFIG } from './examples.js'
+import { SEED_CLUSTER, SEED_RESOLUTION, SEED_TF_CONFIG } from './examples.js'
 import { FORMAT_MEDIA_TYPES, NODE_FORMATS, PLAN_FORMATS } from './media-types.js'
 import { RunConfigQuerySchema } from './run-config.js'
 
@@ -10,10 +10,10 @@ import { RunConfigQuerySchema } from './run-config.js'
 
 export * from './media-types.js'
 
-const NODE_VARIABLES = 'TF_CONFIG as the request gave it (its text, or the object as JSON text in its key order; left out ' +
-  'when unset), then RUNCONFIG_TASK_TYPE, _TASK_ID, _MASTER, _EVALUATION_MASTER, _IS_CHIEF, _NUM_PS_REPLICAS, ' +
-  '_NUM_WORKER_REPLICAS, _GLOBAL_ID_IN_CLUSTER, _MODEL_DIR, _START_DELAY_SECS, _TRAIN_AND_EVALUATE_PATH (strings as ' +
-  'they are, other values as JSON)'
+const NODE_VARIABLES = 'TF_CONFIG as the request gave it (its text, or the object as JSON text in its key order), then ' +
+  'RUNCONFIG_TASK_TYPE, _TASK_ID, _MASTER, _EVALUATION_MASTER, _IS_CHIEF, _NUM_PS_REPLICAS, _NUM_WORKER_REPLICAS, ' +
+  '_GLOBAL_ID_IN_CLUSTER, _MODEL_DIR, _START_DELAY_SECS, _TRAIN_AND_EVALUATE_PATH: strings as they are, other values ' +
+  'as JSON; a None (and an unset TF_CONFIG) is left unset: `unset NAME` in shell, no line in dotenv'
 
 const NodeFormatSchema = Type.Enum([...NODE_FORMATS], {
   description: `Output format; wins over Accept. json (default, ${FORMAT_MEDIA_TYPES.json}); shell ` +
@@ -35,7 +35,7 @@ export const PlanFormatQuerySchema = Type.Object({
   format: Type.Optional(Type.Enum([...PLAN_FORMATS], {
     description: `Output format; wins over Accept. json (default, ${FORMAT_MEDIA_TYPES.json}); ndjson ` +
       `(${FORMAT_MEDIA_TYPES.ndjson}): one node per line, streamed; shell (${FORMAT_MEDIA_TYPES.shell}) and dotenv ` +
-      `(${FORMAT_MEDIA_TYPES.dotenv}): each node's TF_CONFIG line under a "# TYPE INDEX" comment line; kubernetes ` +
+      `(${FORMAT_MEDIA_TYPES.dotenv}): every node's variables (shell: a function, runconfig_node TYPE INDEX, that exports them; dotenv: a block per node); kubernetes ` +
       `(${FORMAT_MEDIA_TYPES.kubernetes}): each node's pod env entries. shell, dotenv and kubernetes imply include ` +
       'tf_config (and its task limit). Errors stay JSON.'
   }))
@@ -43,14 +43,8 @@ export const PlanFormatQuerySchema = Type.Object({
 export type PlanFormatQuery = Static<typeof PlanFormatQuerySchema>
 
 const SEED_NODE_VARIABLES = nodeVariables(SEED_RESOLUTION as unknown as Resolution, tfConfigText(SEED_TF_CONFIG))
-// The seed plan as the text formats give it: each node with its TF_CONFIG text
-const SEED_PLAN_WITH_TF_CONFIG = {
-  ...SEED_PLAN,
-  nodes: SEED_PLAN.nodes.map((node) => ({
-    ...node,
-    tf_config: JSON.stringify({ cluster: SEED_CLUSTER, task: { type: node.task_type, index: node.task_id } })
-  }))
-} as ClusterPlan
+// The seed plan as the text formats have it: each node with its TF_CONFIG text and environment
+const SEED_TEXT_PLAN = planCluster(planRequestFor({ cluster: SEED_CLUSTER }, 'shell'))
 
 export const NodeShellSchema = Type.String({
   description: `export NAME='value' lines, single-quoted for bash and POSIX sh (eval or source them): ${NODE_VARIABLES}`,
@@ -58,18 +52,22 @@ export const NodeShellSchema = Type.String({
 })
 
 export const NodeDotenvSchema = Type.String({
-  description: `NAME='value' lines (double quotes with backslash escapes when a value holds a single quote): ${NODE_VARIABLES}`,
+  description: 'NAME=\'value\' lines that node --env-file, python-dotenv and sh (set -a; . FILE) all read exactly ' +
+    '(NAME="value" for a value with a single quote; TF_CONFIG\'s JSON with \\u escapes where neither holds it; a ' +
+    `value none of them can hold is a 406): ${NODE_VARIABLES}`,
   examples: [dotenv(SEED_NODE_VARIABLES)]
 })
 
 export const PlanShellSchema = Type.String({
-  description: 'Per node, a "# TYPE INDEX" comment line, then export TF_CONFIG=\'…\'; a blank line between nodes',
-  examples: [planShell(SEED_PLAN_WITH_TF_CONFIG)]
+  description: 'A script that sets no variable when sourced: it defines the shell function runconfig_node, and ' +
+    '`runconfig_node TYPE INDEX` exports that node\'s variables (those of the one-node shell format)',
+  examples: [planShell(SEED_TEXT_PLAN)]
 })
 
 export const PlanDotenvSchema = Type.String({
-  description: 'Per node, a "# TYPE INDEX" comment line, then TF_CONFIG=\'…\'; a blank line between nodes',
-  examples: [planDotenv(SEED_PLAN_WITH_TF_CONFIG)]
+  description: 'A header comment, then per node a "# TYPE INDEX" comment line and its variables (those of the ' +
+    'one-node dotenv format), nodes apart by a blank line: load one node\'s block, not the whole file',
+  examples: [planDotenv(SEED_TEXT_PLAN)]
 })
 
 export const KubernetesEnvSchema = Type.Object({
@@ -85,6 +83,6 @@ export const KubernetesEnvSchema = Type.Object({
   $id: 'KubernetesEnv',
   additionalProperties: false,
   description: 'Each node\'s environment for the pod that runs it',
-  examples: [{ nodes: kubernetesEnv(SEED_PLAN_WITH_TF_CONFIG).slice(0, 2) }]
+  examples: [{ nodes: kubernetesEnv(SEED_TEXT_PLAN).slice(0, 2) }]
 })
 export type KubernetesEnv = Static<typeof KubernetesEnvSchema>

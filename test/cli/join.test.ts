@@ -44,6 +44,22 @@ t.test('--print writes export TF_CONFIG=… (shell-quoted) and exits 0; the envi
   t.same([run.code, run.stdout], [0, 'export TF_CONFIG=\'{"cluster":{"chief":["h:1"]},"task":{"type":"chief","index":0}}\'\n'])
 })
 
+t.test('--tf-config-file PATH: TF_CONFIG goes to the file, the command gets RUNCONFIG_TF_CONFIG_FILE and no TF_CONFIG', async (t) => {
+  const { server, token } = await serve(t, { chief: 1 })
+  const dir = joinPath(tempFile(t, ''), '..')
+  const file = joinPath(dir, 'tf_config.json')
+  const out = joinPath(dir, 'seen.json')
+  const script = `require('fs').writeFileSync(${JSON.stringify(out)}, JSON.stringify([process.env.RUNCONFIG_TF_CONFIG_FILE, process.env.TF_CONFIG ?? null]))`
+  const run = await cli([...args(server, token, 'c', 'chief', ['--port', '1', '--tf-config-file', file]), '--', process.execPath, '-e', script],
+    { env: { PATH: process.env.PATH, TF_CONFIG: 'stale' } })
+  t.equal(run.code, 0)
+  const text = '{"cluster":{"chief":["h:1"]},"task":{"type":"chief","index":0}}'
+  t.equal(readFileSync(file, 'utf8'), text)
+  t.strictSame(JSON.parse(readFileSync(out, 'utf8')), [file, null])
+  const printed = await cli([...args(server, token, 'c', 'chief', ['--port', '1', '--tf-config-file', file]), '--print'])
+  t.strictSame([printed.code, printed.stdout], [0, `unset TF_CONFIG\nexport RUNCONFIG_TF_CONFIG_FILE='${file}'\n`])
+})
+
 t.test('exit 4 when the server refuses the join, with its message', async (t) => {
   const { server, token } = await serve(t, { chief: 1 })
   const refused = await cli([...args(server, token, 'c', 'ps', ['--port', '1']), '--print'])

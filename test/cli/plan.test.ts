@@ -1,6 +1,7 @@
+/* eslint-disable no-template-curly-in-string -- shell and dotenv text: ${VAR} there is theirs, not a template */
 import { execFileSync } from 'node:child_process'
 import t from 'tap'
-import { planCluster, type PlanRequest } from '../../src/index.js'
+import { planCluster, planDotenv, planRequestFor, type PlanRequest } from '../../src/index.js'
 import { cli, SEED_CLUSTER, tempFile, usage } from './helper.js'
 
 const pretty = (value: unknown): string => JSON.stringify(value, null, 2) + '\n'
@@ -26,22 +27,41 @@ t.test('--format ndjson: one node per line', async (t) => {
     JSON.parse(JSON.stringify(planCluster({ cluster: SEED_CLUSTER }).nodes)))
 })
 
-t.test('--format env: each node\'s TF_CONFIG under a comment naming it', async (t) => {
-  const quoted = (type: string, index: number): string => `"${tfConfig(type, index).replaceAll('"', '\\"')}"`
-  t.strictSame(await cli(['plan', tempFile(t, { cluster: CLUSTER }), '--format', 'env']), {
-    code: 0,
-    stdout: `# chief 0\nTF_CONFIG=${quoted('chief', 0)}\n\n# worker 0\nTF_CONFIG=${quoted('worker', 0)}\n\n` +
-      `# worker 1\nTF_CONFIG=${quoted('worker', 1)}\n`,
-    stderr: ''
-  })
+t.test('--format env: a header, then each node\'s variables under a comment naming it', async (t) => {
+  const { code, stdout, stderr } = await cli(['plan', tempFile(t, { cluster: CLUSTER }), '--format', 'env'])
+  t.strictSame([code, stderr], [0, ''])
+  const plan = planCluster(planRequestFor({ cluster: CLUSTER }, 'dotenv'))
+  t.equal(stdout, planDotenv(plan))
+  // the address's quote: TF_CONFIG's JSON takes \u0027, the master double quotes
+  t.match(stdout, `# worker 0\nTF_CONFIG='${tfConfig('worker', 0).replace("'", '\\u0027')}'\nRUNCONFIG_TASK_TYPE='worker'\n`)
+  t.match(stdout, 'RUNCONFIG_MASTER="grpc://it\'s:2"\n')
+})
+
+t.test('--format shell: a function to call with the node\'s name', async (t) => {
+  const { code, stdout } = await cli(['plan', tempFile(t, { cluster: CLUSTER }), '--format', 'shell'])
+  t.equal(code, 0)
+  const run = (script: string) => execFileSync('/bin/bash', ['--norc', '--noprofile', '-c', script, 'bash', stdout],
+    { env: {}, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+  t.equal(run('eval "$1"; printf %s "${TF_CONFIG-unset}"'), 'unset')
+  t.equal(run('eval "$1"; runconfig_node worker 1; printf %s "$TF_CONFIG"'), tfConfig('worker', 1))
 })
 
 t.test('--format shell --task: one node, ready for eval', async (t) => {
   const run = await cli(['plan', tempFile(t, { cluster: CLUSTER }), '--format', 'shell', '--task', 'worker:0'])
-  t.strictSame(run, { code: 0, stdout: `# worker 0\nexport TF_CONFIG='${tfConfig('worker', 0).replace("'", "'\\''")}'\n`, stderr: '' })
+  t.strictSame([run.code, run.stderr], [0, ''])
+  t.match(run.stdout, `# worker 0\nexport TF_CONFIG='${tfConfig('worker', 0).replace("'", "'\\''")}'\nexport RUNCONFIG_TASK_TYPE='worker'\n`)
   const evaluated = execFileSync('/bin/bash', ['--norc', '--noprofile', '-c', 'eval "$1"; printf %s "$TF_CONFIG"', 'bash', run.stdout],
     { env: {}, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
   t.equal(evaluated, tfConfig('worker', 0))
+})
+
+t.test('a value the format cannot hold: usage error, pointing at json', async (t) => {
+  t.strictSame(await cli(['plan', tempFile(t, { cluster: { chief: ['c:1'], worker: ['it\'s "x":1'] } }), '--format', 'dotenv']), {
+    code: 2,
+    stdout: '',
+    stderr: usage('The value of RUNCONFIG_MASTER has a \' together with ", \\, $ or `, which no dotenv quoting holds for Node\'s ' +
+      'parser, python-dotenv and sh alike: use --format json')
+  })
 })
 
 t.test('--format kubernetes: each node\'s pod env entries', async (t) => {

@@ -29,25 +29,27 @@ t.test('--format env and shell: TF_CONFIG and the RUNCONFIG_ variables', async (
   const values = [
     ['TASK_TYPE', 'worker'], ['TASK_ID', '1'], ['MASTER', 'grpc://host4:2222'], ['EVALUATION_MASTER', ''],
     ['IS_CHIEF', 'false'], ['NUM_PS_REPLICAS', '2'], ['NUM_WORKER_REPLICAS', '4'], ['GLOBAL_ID_IN_CLUSTER', '2'],
-    ['MODEL_DIR', 'null'], ['START_DELAY_SECS', '10'], ['TRAIN_AND_EVALUATE_PATH', 'run_worker']
+    ['MODEL_DIR', null], ['START_DELAY_SECS', '10'], ['TRAIN_AND_EVALUATE_PATH', 'run_worker']
   ]
   const env = { TF_CONFIG: WORKER_1 }
   t.strictSame(await cli(['resolve', '--format', 'env'], { env }), {
     code: 0,
-    stdout: `TF_CONFIG='${WORKER_1}'\n` + values.map(([name, value]) => `RUNCONFIG_${name}='${value}'\n`).join(''),
+    // model_dir is None: no line in dotenv, unset in shell
+    stdout: `TF_CONFIG='${WORKER_1}'\n` + values.map(([name, value]) => value === null ? '' : `RUNCONFIG_${name}='${value}'\n`).join(''),
     stderr: ''
   })
   t.strictSame(await cli(['resolve', '--format', 'shell'], { env }), {
     code: 0,
-    stdout: `export TF_CONFIG='${WORKER_1}'\n` + values.map(([name, value]) => `export RUNCONFIG_${name}='${value}'\n`).join(''),
+    stdout: `export TF_CONFIG='${WORKER_1}'\n` +
+      values.map(([name, value]) => value === null ? `unset RUNCONFIG_${name}\n` : `export RUNCONFIG_${name}='${value}'\n`).join(''),
     stderr: ''
   })
 })
 
-t.test('--format shell without TF_CONFIG: only the RUNCONFIG_ variables', async (t) => {
+t.test('--format shell without TF_CONFIG: TF_CONFIG unset, then the RUNCONFIG_ variables', async (t) => {
   const { code, stdout } = await cli(['resolve', '--format', 'shell'])
   t.equal(code, 0)
-  t.strictSame(stdout.split('\n').slice(0, 2), ["export RUNCONFIG_TASK_TYPE='worker'", "export RUNCONFIG_TASK_ID='0'"])
+  t.strictSame(stdout.split('\n').slice(0, 3), ['unset TF_CONFIG', "export RUNCONFIG_TASK_TYPE='worker'", "export RUNCONFIG_TASK_ID='0'"])
 })
 
 t.test('--format env and shell with a value no environment can hold: usage error, pointing at json', async (t) => {

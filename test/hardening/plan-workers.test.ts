@@ -34,6 +34,7 @@ t.test('plan workers', async (t) => {
       ['/v1/cluster-plan?format=ndjson', { cluster: SEED_CLUSTER }],
       ['/v1/cluster-plan?format=shell', { cluster: sparse, tf_config: { environment: 'cloud' } }],
       ['/v1/cluster-plan', { cluster: SEED_CLUSTER }, 'application/x-dotenv'],
+      ['/v1/cluster-plan?format=dotenv', { cluster: { chief: ['c:1'], worker: ['it\'s "x":1'] } }], // 406: no dotenv form holds the master
       ['/v1/cluster-plan?format=kubernetes', { cluster: SEED_CLUSTER, evaluator: true }],
       ['/v1/cluster-plan/lint', { cluster: SEED_CLUSTER }],
       ['/v1/cluster-plan/lint', { cluster: { worker: ['w:1', 'w:1'], ps: [] } }]
@@ -41,6 +42,8 @@ t.test('plan workers', async (t) => {
     for (const [url, payload, accept] of requests) {
       t.same(await answer(worker, url, payload, accept), await answer(local, url, payload, accept), `${url} ${JSON.stringify(payload)} ${accept ?? ''}`)
     }
+    const refused = await answer(worker, '/v1/cluster-plan?format=dotenv', { cluster: { chief: ['c:1'], worker: ['it\'s "x":1'] } })
+    t.strictSame([refused.statusCode, JSON.parse(refused.body).code], [406, 'NOT_REPRESENTABLE'])
   })
 
   t.test('a 100,000-task plan and lint go to the worker and come back whole', async (t) => {

@@ -1,5 +1,6 @@
+/* eslint-disable no-template-curly-in-string -- shell and dotenv text: ${VAR} there is theirs, not a template */
 import t from 'tap'
-import { shellExports, shellLines, shellQuote } from '../../../src/formats/index.js'
+import { NotRepresentableError, shellExports, shellLines, shellQuote } from '../../../src/formats/index.js'
 import { AWKWARD } from './awkward.js'
 import { bashOnFile } from './bash.js'
 
@@ -28,9 +29,14 @@ t.test('every variable of one output round-trips', async (t) => {
   t.strictSame(bashOnFile(t, printAll, shellLines(vars)).split('\0').slice(0, -1), AWKWARD.map(([, value]) => value))
 })
 
+t.test('a null variable (a None) is unset, whatever the environment had', async (t) => {
+  t.equal(shellLines({ A: 'x', B: null }), "export A='x'\nunset B\n")
+  t.equal(bashOnFile(t, 'export B=before; eval "$(/bin/cat "$1")"; printf %s "${B-unset}:${B:-default}"', shellLines({ A: 'x', B: null })), 'unset:default')
+})
+
 t.test('names the environment cannot take, and NUL, are refused', async (t) => {
   t.throws(() => shellLines({ '1X': 'a' }), new RangeError('Not a portable environment variable name: "1X"'))
   t.throws(() => shellLines({ 'A-B': 'a' }), RangeError)
   t.throws(() => shellLines({ '': 'a' }), RangeError)
-  t.throws(() => shellExports('a\0b'), new RangeError('The value of TF_CONFIG contains NUL, which no environment can hold'))
+  t.throws(() => shellExports('a\0b'), new NotRepresentableError('The value of TF_CONFIG contains NUL, which no environment can hold'))
 })

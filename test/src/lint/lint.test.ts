@@ -29,6 +29,9 @@ const CASES: Case[] = [
 
   { name: 'INVALID_HOST_PORT: no port, port 0, bare IPv6', request: { cluster: { chief: ['c'], worker: ['w:0', '::1:2222', '[::1]'] } }, warnings: [['INVALID_HOST_PORT', '/cluster/chief/0'], ['INVALID_HOST_PORT', '/cluster/worker/0'], ['INVALID_HOST_PORT', '/cluster/worker/1'], ['INVALID_HOST_PORT', '/cluster/worker/2'], ['LOOPBACK_ADDRESS', '/cluster/worker/2']] },
   { name: 'INVALID_HOST_PORT: not for host:port and [v6]:port', request: { cluster: { chief: ['c:65535'], worker: ['[fe80::1]:1'] } }, warnings: [] },
+  { name: 'UNSAFE_ADDRESS_CHARACTERS: whitespace, controls, shell metacharacters, anywhere', request: { cluster: { chief: ['my host:2222'], worker: ['$(id):2222', 'w:1;reboot', 'w\u202e:1', 'a\tb:1'] } }, warnings: [['UNSAFE_ADDRESS_CHARACTERS', '/cluster/chief/0'], ['UNSAFE_ADDRESS_CHARACTERS', '/cluster/worker/0'], ['INVALID_HOST_PORT', '/cluster/worker/1'], ['UNSAFE_ADDRESS_CHARACTERS', '/cluster/worker/1'], ['UNSAFE_ADDRESS_CHARACTERS', '/cluster/worker/2'], ['UNSAFE_ADDRESS_CHARACTERS', '/cluster/worker/3']] },
+  { name: 'INVALID_HOST_NAME: underscores, bad labels, malformed IP literals', request: { cluster: { chief: ['my_host:1'], worker: ['-w:1', 'w-.x:1', 'a..b:1', '10.0.0.256:1', '010.0.0.1:1', '[1::2::3]:1', '[::g]:1', `${'a'.repeat(64)}:1`, 'hôte:1'] } }, warnings: [['INVALID_HOST_NAME', '/cluster/chief/0'], ...Array.from({ length: 9 }, (_, i) => ['INVALID_HOST_NAME', `/cluster/worker/${i}`] as [string, string])] },
+  { name: 'INVALID_HOST_NAME: not for names and IP literals', request: { cluster: { chief: ['c:1'], worker: ['w-0.svc.cluster.local:1', 'w.:1', '10.0.0.1:1', '[fd00::1]:1', '[::ffff:10.0.0.1]:1', '[fe80::1%eth0]:1', 'W1.Example.COM:1'] } }, warnings: [] },
   { name: 'non-string addresses are left to TensorFlow', request: { cluster: { chief: ['c:1'], worker: [5, null] } as never }, warnings: [], failed: ['chief 0', 'worker 0', 'worker 1'] },
 
   { name: 'EVALUATOR_IN_CLUSTER', request: { cluster: { chief: ['c:1'], evaluator: ['e:1'], worker: ['w:1'] } }, warnings: [['EVALUATOR_IN_CLUSTER', '/cluster/evaluator']] },
@@ -69,6 +72,18 @@ const CASES: Case[] = [
   { name: 'LONG_WORKER_DELAY: not up to 60 s', request: { cluster: { chief: ['c:1'], worker: workers(12) }, config: { experimental_max_worker_delay_secs: 100 } }, warnings: [] },
   { name: 'LONG_WORKER_DELAY: not with the default max', request: { cluster: { chief: ['c:1'], worker: workers(20) } }, warnings: [] },
   { name: 'LONG_WORKER_DELAY: not on workers that fail before it', request: { cluster: { chief: ['c:1'], worker: workers(13) }, tf_config: { session_master: '' }, config: { experimental_max_worker_delay_secs: 100 } }, warnings: [['EMPTY_SESSION_MASTER', '/tf_config/session_master']] },
+  { name: 'TF_CONFIG_TOO_LARGE: the evaluator counts; sizes include the task', request: { cluster: { chief: ['c:1'], worker: Array.from({ length: 11_000 }, (_, i) => `w${i}:2222`) }, evaluator: true }, warnings: [['TF_CONFIG_TOO_LARGE', '/cluster'], ['WORKER_START_BURST', '/config/experimental_max_worker_delay_secs']] },
+  { name: 'TF_CONFIG_TOO_LARGE: not under the limit', request: { cluster: { chief: ['c:1'], worker: Array.from({ length: 9_000 }, (_, i) => `w${i}:2222`) }, config: { experimental_max_worker_delay_secs: 0 } }, warnings: [] },
+
+  { name: 'WORKER_START_BURST: 10 workers at the cap', request: { cluster: { chief: ['c:1'], worker: workers(21) }, config: { experimental_max_worker_delay_secs: 60 } }, warnings: [['WORKER_START_BURST', '/config/experimental_max_worker_delay_secs']] },
+  { name: 'WORKER_START_BURST: not 9', request: { cluster: { chief: ['c:1'], worker: workers(20) } }, warnings: [] },
+  { name: 'WORKER_START_BURST: not when no worker waits', request: { cluster: { chief: ['c:1'], worker: workers(30) }, config: { experimental_max_worker_delay_secs: 0 } }, warnings: [] },
+  { name: 'WORKER_START_BURST: with a long delay too', request: { cluster: { chief: ['c:1'], worker: workers(40) }, config: { experimental_max_worker_delay_secs: 100 } }, warnings: [['LONG_WORKER_DELAY', '/config/experimental_max_worker_delay_secs'], ['WORKER_START_BURST', '/config/experimental_max_worker_delay_secs']] },
+
+  { name: 'UNKNOWN_STRATEGY: train_distribute and eval_distribute', request: { cluster: SEED, config: { train_distribute: { strategy: 'Mirrored' }, eval_distribute: { strategy: 'x' } } }, warnings: [['UNKNOWN_STRATEGY', '/config/train_distribute/strategy'], ['UNKNOWN_STRATEGY', '/config/eval_distribute/strategy']] },
+  { name: 'UNKNOWN_STRATEGY: in experimental_distribute', request: { cluster: SEED, config: { experimental_distribute: { train_distribute: { strategy: 'MultiWorkerMirroredStrategyy' }, eval_distribute: { strategy: 'OneDevice' } } } }, warnings: [['UNKNOWN_STRATEGY', '/config/experimental_distribute/train_distribute/strategy'], ['UNKNOWN_STRATEGY', '/config/experimental_distribute/eval_distribute/strategy']] },
+  { name: 'UNKNOWN_STRATEGY: not for the known classes and TPU strategies', request: { cluster: SEED, config: { train_distribute: { strategy: 'CollectiveAllReduceStrategy' }, eval_distribute: { strategy: 'TPUStrategyV3' } } }, warnings: [] },
+
   { name: 'LONG_WORKER_DELAY: not when some node fails', request: { cluster: { chief: ['c:1'], worker: workers(13), x: [], ps: ['p:1'] }, config: { experimental_max_worker_delay_secs: 100 } }, warnings: [['UNSUPPORTED_TASK_TYPE', '/cluster/x'], ['EMPTY_JOB', '/cluster/x']], failed: ['ps 0'] }
 ]
 
@@ -92,7 +107,7 @@ t.test('failed nodes are the plan\'s, whole', async (t) => {
       code: 'EMPTY_JOB',
       message: 'The \'worker\' job has no tasks: ClusterSpec.job_tasks() raises ValueError "max() arg is an empty ' +
         'sequence" for it, so every node whose global id counts the job fails: those of the jobs after it ' +
-        '(chief or master first, other jobs sorted, ps last) (SPEC §7, §8.6)',
+        '(chief or master first, other jobs sorted, ps last)',
       pointer: '/cluster/worker',
       hint: 'Remove the job or list its tasks'
     }]
@@ -116,6 +131,7 @@ t.test('a core failure that is not TensorFlow\'s propagates', async (t) => {
 
 t.test('100,000 warnings do not overflow the call stack', async (t) => {
   const report = lintCluster({ cluster: { chief: ['c:1'], evaluator: Array(100_000).fill('e:1') } })
-  t.equal(report.warnings.length, 1 + 99_999 + 99_999)
-  t.strictSame(report.warnings.at(-1)?.pointer, '/cluster/evaluator/99999')
+  // the job's, then each index's and each duplicate's, then the TF_CONFIG's size
+  t.equal(report.warnings.length, 1 + 99_999 + 99_999 + 1)
+  t.strictSame(report.warnings.slice(-2).map((warning) => warning.pointer), ['/cluster/evaluator/99999', '/cluster'])
 })

@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises'
 import t from 'tap'
-import { lintCluster, WARNING_CODES } from '../../../src/lint/index.js'
-import { WARNINGS } from './warning-cases.js'
+import { WARNING_CODES } from '../../../src/lint/index.js'
+import { lintCase, WARNINGS } from './warning-cases.js'
 
-for (const [code, [request, warning]] of Object.entries(WARNINGS)) {
+for (const [code, lintCaseOf] of Object.entries(WARNINGS)) {
   t.test(`${code}: the whole warning`, async (t) => {
-    t.strictSame(lintCluster(request).warnings.filter((found) => found.code === code), [warning])
+    t.strictSame(lintCase(lintCaseOf).filter((found) => found.code === code), [lintCaseOf[1]])
   })
 }
 
