@@ -1010,7 +1010,7 @@ export interface components {
             train_distribute?: components["schemas"]["Strategy"] | null;
             /** @description Strategy for evaluation */
             eval_distribute?: components["schemas"]["Strategy"] | null;
-            /** @description A remote cluster, usually a cluster object: with train_distribute and a truthy value, this node becomes a standalone client of it. TensorFlow only tests its truthiness and keeps it as given (a string, a number, a list too): any JSON value, echoed as cluster_spec (SPEC B §10) */
+            /** @description A remote cluster, usually a cluster object: with train_distribute and a truthy value, this node becomes a standalone client of it. TensorFlow only tests its truthiness and keeps it as given (a string, a number, a list too): any JSON value, echoed as cluster_spec */
             remote_cluster?: unknown;
         };
         /**
@@ -1616,7 +1616,7 @@ export interface components {
          *       "warnings": [
          *         {
          *           "code": "DUPLICATE_ADDRESS",
-         *           "message": "\"host3:2222\" is also the address of /cluster/worker/0: both tasks' servers would listen on it, and both tasks would be reached at the same master target (SPEC §8.5, §12)",
+         *           "message": "\"host3:2222\" is also the address of /cluster/worker/0: both tasks' servers would listen on it, and both tasks would be reached at the same master target",
          *           "pointer": "/cluster/worker/1",
          *           "hint": "Give every task its own host:port"
          *         }
@@ -1684,7 +1684,7 @@ export interface components {
                  * @enum {unknown}
                  */
                 code: "DUPLICATE_ADDRESS" | "LOOPBACK_ADDRESS" | "INVALID_HOST_PORT" | "EVALUATOR_IN_CLUSTER" | "EVALUATOR_INDEX" | "UNSUPPORTED_TASK_TYPE" | "LOCAL_TASK_TYPE" | "EMPTY_JOB" | "SPARSE_JOB_HOLES" | "SINGLE_NODE_CLUSTER" | "EMPTY_SESSION_MASTER" | "LONG_WORKER_DELAY";
-                /** @description What TensorFlow does, with the SPEC section that says so */
+                /** @description What would go wrong at launch, and what TensorFlow does */
                 message: string;
                 /**
                  * @description RFC 6901 JSON pointer into the request

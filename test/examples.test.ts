@@ -90,7 +90,7 @@ t.test('examples/launcher.sh against the app', async (t) => {
     t.equal(code, 0)
     t.equal(stdout.split('\n\n').length, 2)
     t.equal(stderr, 'warning: DUPLICATE_ADDRESS at /cluster/worker/0: "h:1" is also the address of /cluster/chief/0: both ' +
-      'tasks\' servers would listen on it, and both tasks would be reached at the same master target (SPEC §8.5, §12)\n' +
+      'tasks\' servers would listen on it, and both tasks would be reached at the same master target\n' +
       '  hint: Give every task its own host:port\n')
   })
 

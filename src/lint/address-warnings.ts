@@ -20,7 +20,7 @@ export function addressChecker (taskCount: number): AddressCheck {
       warnings.push({
         code: 'INVALID_HOST_PORT',
         message: `${JSON.stringify(address)} is not host:port with a port from 1 to 65535: the node's server listens on its address and ` +
-          `the other nodes reach it as grpc://${address} (SPEC §8.5, §12)`,
+          `the other nodes reach it as grpc://${address}`,
         pointer,
         hint: 'Write host:port, IPv6 hosts in brackets: [::1]:2222'
       })
@@ -29,7 +29,7 @@ export function addressChecker (taskCount: number): AddressCheck {
       warnings.push({
         code: 'LOOPBACK_ADDRESS',
         message: `${JSON.stringify(address)} is a loopback address in a cluster of ${taskCount} tasks: the other nodes use it as ` +
-          `grpc://${address}, which names their own machine (SPEC §8.5)`,
+          `grpc://${address}, which names their own machine`,
         pointer,
         hint: 'Use a name or address the other machines can reach, unless every task runs on this machine'
       })
@@ -43,7 +43,7 @@ export function addressChecker (taskCount: number): AddressCheck {
       warnings.push({
         code: 'DUPLICATE_ADDRESS',
         message: `${JSON.stringify(address)} is also the address of ${first}: both tasks' servers would listen on it, and both tasks ` +
-          'would be reached at the same master target (SPEC §8.5, §12)',
+          'would be reached at the same master target',
         pointer,
         hint: 'Give every task its own host:port'
       })

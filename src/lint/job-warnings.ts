@@ -13,7 +13,7 @@ export function jobWarnings (job: LintJob): LintWarning[] {
     warnings.push({
       code: 'EVALUATOR_IN_CLUSTER',
       message: `The cluster has an ${name} job: TensorFlow counts it as one more job in the global id of every ` +
-        'job sorted after it (SPEC §8.6), while the evaluator node itself sees an empty cluster (SPEC §8.4)',
+        'job sorted after it, while the evaluator node itself sees an empty cluster',
       pointer: job.pointer,
       hint: 'Leave the evaluator out of the cluster: its node gets the training cluster and task {"type": "evaluator", ' +
         '"index": 0} (plan it with "evaluator": true)'
@@ -24,7 +24,7 @@ export function jobWarnings (job: LintJob): LintWarning[] {
       code: 'LOCAL_TASK_TYPE',
       message: 'train_and_evaluate raises ValueError on the nodes of this job: "`task.type` in TF_CONFIG cannot be ' +
         '`local`. Leaving `cluster` and `task` properties in TF_CONFIG absent triggers train and evaluate ' +
-        '`Estimator` locally (non-distributed)." (SPEC §12)',
+        '`Estimator` locally (non-distributed)."',
       pointer: job.pointer,
       hint: 'To train on one machine, leave cluster and task out of TF_CONFIG; otherwise rename the job'
     })
@@ -32,7 +32,7 @@ export function jobWarnings (job: LintJob): LintWarning[] {
     warnings.push({
       code: 'UNSUPPORTED_TASK_TYPE',
       message: `train_and_evaluate raises ValueError on the nodes of the ${name} job: "Task type ${job.name} is not ` +
-        "supported. Supported task types are ['chief', 'evaluator', 'master', 'ps', 'worker']\" (SPEC §12)",
+        "supported. Supported task types are ['chief', 'evaluator', 'master', 'ps', 'worker']\"",
       pointer: job.pointer,
       hint: 'Rename the job to chief, evaluator, master, ps or worker, or run its nodes without train_and_evaluate'
     })
@@ -42,7 +42,7 @@ export function jobWarnings (job: LintJob): LintWarning[] {
       code: 'EMPTY_JOB',
       message: `The ${name} job has no tasks: ClusterSpec.job_tasks() raises ValueError "max() arg is an empty ` +
         'sequence" for it, so every node whose global id counts the job fails: those of the jobs after it ' +
-        '(chief or master first, other jobs sorted, ps last) (SPEC §7, §8.6)',
+        '(chief or master first, other jobs sorted, ps last)',
       pointer: job.pointer,
       hint: 'Remove the job or list its tasks'
     })
@@ -51,7 +51,7 @@ export function jobWarnings (job: LintJob): LintWarning[] {
     warnings.push({
       code: 'SPARSE_JOB_HOLES',
       message: `The ${name} job defines ${job.defined} of the indices 0 to ${job.slots - 1n}: the holes still count, ` +
-        'so global ids are not consecutive and disagree with num_worker_replicas and num_ps_replicas (SPEC §8.6)',
+        'so global ids are not consecutive and disagree with num_worker_replicas and num_ps_replicas',
       pointer: job.pointer,
       hint: 'Number the tasks from 0 without gaps (or use a list) if anything relies on consecutive global ids'
     })
@@ -67,7 +67,7 @@ function evaluatorIndexWarnings (job: LintJob): LintWarning[] {
     warnings.push({
       code: 'EVALUATOR_INDEX',
       message: 'train_and_evaluate raises ValueError on this evaluator: "For distributed training, there can only be ' +
-        `one \`evaluator\` task (with task id 0).  Given task id ${index}" (SPEC §12)`,
+        `one \`evaluator\` task (with task id 0).  Given task id ${index}"`,
       pointer: taskPointer(job, i),
       hint: 'Run a single evaluator, task 0'
     })

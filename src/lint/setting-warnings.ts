@@ -17,8 +17,8 @@ export function settingWarnings (request: PlanRequest, jobs: LintJob[]): LintWar
   if (single && !(hasSessionMaster && pyTruthy(sessionMaster))) {
     warnings.push({
       code: 'SINGLE_NODE_CLUSTER',
-      message: 'The cluster has a single task: its master is "" (SPEC §8.5) and train_and_evaluate starts no server ' +
-        'for it, so it trains alone (SPEC §12)',
+      message: 'The cluster has a single task: its master is "" and train_and_evaluate starts no server ' +
+        'for it, so it trains alone',
       pointer: '/cluster',
       hint: 'Fine for one machine; for distributed training list every task of the cluster'
     })
@@ -33,9 +33,9 @@ export function settingWarnings (request: PlanRequest, jobs: LintJob[]): LintWar
   if (stopped > 0 && !(single && TRAINER_JOBS.includes(jobs[0].name))) {
     warnings.push({
       code: 'EMPTY_SESSION_MASTER',
-      message: `session_master is ${JSON.stringify(sessionMaster)}, which becomes every node's master (SPEC §8.5): ` +
+      message: `session_master is ${JSON.stringify(sessionMaster)}, which becomes every node's master: ` +
         `train_and_evaluate cannot start the server of ${stopped} node(s) and raises RuntimeError "Could not start ` +
-        'server; be sure to specify master in RunConfig or set the TF_CONFIG environment variable." (SPEC §12)',
+        'server; be sure to specify master in RunConfig or set the TF_CONFIG environment variable."',
       pointer: '/tf_config/session_master',
       hint: 'Remove session_master (each node then uses grpc://<its address>) or set it to a grpc:// target'
     })
@@ -56,7 +56,7 @@ export function delayWarnings (plan: ClusterPlan): LintWarning[] {
   return [{
     code: 'LONG_WORKER_DELAY',
     message: `Worker ${last.task_id} waits ${longest} s before training: train_and_evaluate sleeps ` +
-      'min(experimental_max_worker_delay_secs, 5 * (task_id + 1)) seconds on each worker (SPEC §12)',
+      'min(experimental_max_worker_delay_secs, 5 * (task_id + 1)) seconds on each worker',
     pointer: '/config/experimental_max_worker_delay_secs',
     hint: `Set experimental_max_worker_delay_secs to ${MAX_QUIET_DELAY_SECS} or less, or leave it unset (${MAX_QUIET_DELAY_SECS})`
   }]

@@ -31,7 +31,7 @@ export const WarningCodeSchema = Type.Enum([...WARNING_CODES], {
 
 export const LintWarningSchema = Type.Object({
   code: WarningCodeSchema,
-  message: Type.String({ description: 'What TensorFlow does, with the SPEC section that says so' }),
+  message: Type.String({ description: 'What would go wrong at launch, and what TensorFlow does' }),
   pointer: Type.String({ description: 'RFC 6901 JSON pointer into the request', examples: ['/cluster/worker/1'] }),
   hint: Type.String({ description: 'What to change' })
 }, { additionalProperties: false, description: 'Something that would go wrong at launch although RunConfig accepts it' })
@@ -64,7 +64,7 @@ export const LintReportSchema = Type.Object({
       warnings: [{
         code: 'DUPLICATE_ADDRESS',
         message: '"host3:2222" is also the address of /cluster/worker/0: both tasks\' servers would listen on it, and ' +
-          'both tasks would be reached at the same master target (SPEC §8.5, §12)',
+          'both tasks would be reached at the same master target',
         pointer: '/cluster/worker/1',
         hint: 'Give every task its own host:port'
       }]

@@ -46,7 +46,7 @@ t.test('POST /v1/cluster-plan/lint', async (t) => {
         warnings: [{
           code: 'DUPLICATE_ADDRESS',
           message: '"w:1" is also the address of /cluster/worker/0: both tasks\' servers would listen on it, and both ' +
-            'tasks would be reached at the same master target (SPEC §8.5, §12)',
+            'tasks would be reached at the same master target',
           pointer: '/cluster/worker/1',
           hint: 'Give every task its own host:port'
         }]

@@ -92,7 +92,7 @@ t.test('failed nodes are the plan\'s, whole', async (t) => {
       code: 'EMPTY_JOB',
       message: 'The \'worker\' job has no tasks: ClusterSpec.job_tasks() raises ValueError "max() arg is an empty ' +
         'sequence" for it, so every node whose global id counts the job fails: those of the jobs after it ' +
-        '(chief or master first, other jobs sorted, ps last) (SPEC §7, §8.6)',
+        '(chief or master first, other jobs sorted, ps last)',
       pointer: '/cluster/worker',
       hint: 'Remove the job or list its tasks'
     }]
