@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import t from 'tap'
 import { buildTestApp } from './helper.js'
-import { blockScript, consoleBlocks, matchesShown, splitOutputs, type ConsoleBlock } from './readme/console-blocks.js'
+import { blockScript, consoleBlocks, matchesShown, promptsOutsideConsole, splitOutputs, type ConsoleBlock } from './readme/console-blocks.js'
 import { ROOT } from './server-child.js'
 
 // Every ```console example of the README and docs/ runs against the app, and its output must be
@@ -13,13 +13,6 @@ import { ROOT } from './server-child.js'
 // What an example shows is then what a user gets: the README cannot drift from the service.
 
 const FILES = ['README.md', ...readdirSync(join(ROOT, 'docs')).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`)]
-
-/** What changes from run to run although nothing is wrong, on both sides alike. */
-const NORMALIZE: Array<[RegExp, string]> = [
-  // curl's time to a refused connection
-  [/ after \d+ ms: /g, ' after 0 ms: ']
-]
-const normalize = (text: string) => NORMALIZE.reduce((result, [pattern, to]) => result.replace(pattern, to), text)
 
 /** What a terminal shows: the next prompt on a line of its own, after an answer with no final newline. */
 const asShown = (output: string) => output === '' || output.endsWith('\n') ? output : output + '\n'
@@ -37,7 +30,8 @@ function bash (script: string, cwd: string, env: Record<string, string>): Promis
   })
 }
 
-const blocks: ConsoleBlock[] = FILES.flatMap((file) => consoleBlocks(file, readFileSync(join(ROOT, file), 'utf8')))
+const TEXTS = FILES.map((file) => [file, readFileSync(join(ROOT, file), 'utf8')] as const)
+const blocks: ConsoleBlock[] = TEXTS.flatMap(([file, text]) => consoleBlocks(file, text))
 
 t.test('the examples are found, and each one not run says why', async (t) => {
   t.ok(blocks.length >= 10, `${blocks.length} console blocks`)
@@ -45,6 +39,7 @@ t.test('the examples are found, and each one not run says why', async (t) => {
     t.ok(block.commands.length > 0, `${block.file}:${block.line} has commands`)
     if (block.notRun !== undefined) t.ok(block.notRun.length >= 10, `${block.file}:${block.line} is not run: ${block.notRun}`)
   }
+  t.strictSame(TEXTS.flatMap(([file, text]) => promptsOutsideConsole(file, text)), [], 'every example with a prompt is in a console block')
   const run = blocks.filter((block) => block.notRun === undefined)
   t.comment(`${run.length} blocks run (${run.reduce((sum, block) => sum + block.commands.length, 0)} commands), ${blocks.length - run.length} not run`)
 })
@@ -62,9 +57,9 @@ t.test('each example shows what the service answers', async (t) => {
     symlinkSync(join(ROOT, 'examples'), join(cwd, 'examples'))
     const outputs = splitOutputs(await bash(blockScript(block, rewrite), cwd, { RUNCONFIG_URL: `http://${address}` }))
     block.commands.forEach(({ command, shown }, index) => {
-      const actual = asShown(normalize(outputs[index] ?? '')).replaceAll(address, 'localhost:8080')
+      const actual = asShown(outputs[index] ?? '').replaceAll(address, 'localhost:8080')
       const where = `${block.file}:${block.line} $ ${command.length > 100 ? command.slice(0, 100) + '…' : command}`
-      if (matchesShown(normalize(shown), actual)) t.pass(where)
+      if (matchesShown(shown, actual)) t.pass(where)
       else t.equal(actual, shown, where)
     })
   }
@@ -86,6 +81,7 @@ t.test('the conventions: markers, placeholders, and a wrong output is caught', a
   t.equal(notRun.notRun, 'needs a cluster of real machines')
   t.strictSame(setup.setup, ['echo 1 > a'])
   t.strictSame(setup.commands, [{ command: 'cat a', shown: '1\n' }, { command: 'true', shown: '' }])
+  t.strictSame(promptsOutsideConsole('x.md', '```sh\n$ curl x\n```\n```console\n$ curl y\n```\n$ not in a block'), ['x.md:2: $ curl x'])
   t.throws(() => consoleBlocks('x.md', '```console\noutput\n```'), /x\.md:2: output before the first "\$ " command/)
   t.ok(matchesShown('{"lease":"…","port":20000}\n', '{"lease":"kV3p_x","port":20000}\n'))
   t.notOk(matchesShown('{"lease":"…","port":20000}\n', '{"lease":"kV3p_x","port":20001}\n'), 'only … is a wildcard')

@@ -28,6 +28,20 @@ export interface ConsoleBlock {
 
 const MARKER = /^<!--\s*(not run|setup):\s*(.*?)\s*-->$/
 
+/**
+ * Lines of other fenced blocks that look like a session ("$ command"): examples with their output
+ * belong in ```console blocks, where they are run, not in ```sh blocks, where they would drift.
+ */
+export function promptsOutsideConsole (file: string, text: string): string[] {
+  const found: string[] = []
+  let fence: string | undefined
+  text.split('\n').forEach((line, i) => {
+    if (line.trim().startsWith('```')) fence = fence === undefined ? line.trim() : undefined
+    else if (fence !== undefined && fence !== '```console' && line.startsWith('$ ')) found.push(`${file}:${i + 1}: ${line}`)
+  })
+  return found
+}
+
 export function consoleBlocks (file: string, text: string): ConsoleBlock[] {
   const lines = text.split('\n')
   const blocks: ConsoleBlock[] = []
