@@ -7,8 +7,10 @@
 // In shown output, "…" matches any run of characters within a line: for what differs on every
 // run (random tokens, lease ids, timestamps).
 // test/readme.test.ts runs each block in a folder of its own (examples/ linked in), against the app:
-// localhost:8080 is the app's address, `node dist/cli/runconfig.js` and `npx runconfig` the CLI
-// from its sources; an answer with no final newline is shown with one (the next prompt's line).
+// localhost:8080 is the app's address (so is RUNCONFIG_URL, which the launcher reads), and
+// `node dist/cli/runconfig.js` and `npx runconfig` the CLI from its sources; stderr shows between
+// stdout lines as in a terminal, and an answer with no final newline is shown with one (the next
+// prompt's line). Blocks share nothing: each runs in one bash, so variables carry within it.
 
 export interface ConsoleCommand {
   command: string
