@@ -1030,7 +1030,7 @@ export interface components {
             train_distribute?: components["schemas"]["Strategy"] | null;
             /** @description Strategy for evaluation */
             eval_distribute?: components["schemas"]["Strategy"] | null;
-            /** @description A remote cluster, usually a cluster object: with train_distribute and a truthy value, this node becomes a standalone client of it. TensorFlow only tests its truthiness and keeps it as given (a string, a number, a list too): any JSON value, echoed as cluster_spec (SPEC B §10) */
+            /** @description A remote cluster, usually a cluster object: with train_distribute and a truthy value, this node becomes a standalone client of it. TensorFlow only tests its truthiness and keeps it as given (a string, a number, a list too): any JSON value, echoed as cluster_spec */
             remote_cluster?: unknown;
         };
         /**

@@ -58,7 +58,7 @@ export const DistributeConfigSchema = Type.Object({
   remote_cluster: Type.Optional(Type.Unknown({
     description: 'A remote cluster, usually a cluster object: with train_distribute and a truthy value, this node ' +
       'becomes a standalone client of it. TensorFlow only tests its truthiness and keeps it as given (a string, a ' +
-      'number, a list too): any JSON value, echoed as cluster_spec (SPEC B §10)'
+      'number, a list too): any JSON value, echoed as cluster_spec'
   }))
 }, {
   $id: 'DistributeConfig',
