@@ -21,7 +21,8 @@ export function leasesSection (r: LeaseResults, date = new Date()): string {
     const f = row.figures
     return [label(row), formatCount(f.grants), ofLimit(row, r.rows, 'grants'), formatCount(f.empty), formatCount(f.full), ofLimit(row, r.rows, 'full'), String(f.retried)]
   })
-  const fill = Object.entries(r.fillSeconds).map(([database, s]) => `${database} ${s.toFixed(1)} s`).join(', ')
+  const fill = Object.entries(r.fillSeconds).map(([database, s]) =>
+    `${database} ${s.toFixed(1)} s${database === 'PostgreSQL' && r.fillWithoutSyncWait ? ' with synchronous_commit off' : ''}`).join(', ')
   const retried = r.rows.filter((row) => row.figures.retried > 0)
     .map((row) => `${label(row)}: ${row.figures.retriedBecause.map((m) => `"${m}"`).join(', ')}`)
   return [

@@ -53,6 +53,8 @@ export interface PostgresSource {
   databaseUrl?: (name: string) => Promise<string>
   /** Where PostgreSQL came from, or why it is not run. */
   description: string
+  /** SQL as the superuser, on a throwaway server only (the user's database is left as it is). */
+  admin?: (sql: string) => Promise<void>
   /** Stops and removes a throwaway server. */
   close: () => void
 }
@@ -77,6 +79,7 @@ export async function postgresSource (log: Log): Promise<PostgresSource> {
         await query(server.url(), `CREATE DATABASE ${name}`)
         return server.url(name)
       },
+      admin: async (sql) => { await query(server.url(), sql) },
       description: `a throwaway server on this machine (PostgreSQL ${version[0].server_version}, fsync on, defaults otherwise)`,
       close: () => server.remove()
     }
