@@ -42,7 +42,10 @@ export function leasesSection (r: LeaseResults, date = new Date()): string {
     table(['run', 'grants/s', '÷ in process', 'lease + release/s, empty host', 'lease + release/s, 90 % held', '÷ in process', '503s retried'], rows),
     '',
     'A full range costs no more than an empty one: a host\'s free ports are intervals, the lowest found by one index ' +
-      'lookup (finding the first unheld port by scanning would read up to 9,000 rows a request here). A 503 is retried ' +
+      'lookup (finding the first unheld port by scanning would read up to 9,000 rows a request here). On one host every ' +
+      'grant and release waits for that host\'s lock, so its cycles run one at a time whatever the concurrency; PostgreSQL ' +
+      'runs the grants of different hosts side by side (hence their higher rate), SQLite one write transaction at a time ' +
+      'in any case. A 503 is retried ' +
       `after a pause, as \`runconfig lease\` does.${retried.length === 0 ? '' : ` The 503s said: ${retried.join('; ')}.`}`, '',
     '`BENCH_SECONDS=3 npm run bench:leases` for a shorter run; `DATABASE_URL=postgres://… npm run bench:leases` for an ' +
       'existing PostgreSQL (hosts named for the run; their leases expire within the hour).',
