@@ -1,11 +1,13 @@
 // npm run bench: the service against a Fastify hello world and raw node:http, plan scaling, cold
-// start, CPU profiles and the rendezvous; prints the figures and writes bench/RESULTS.md (see
-// options.ts), keeping the section of npm run bench:leases.
+// start, CPU profiles, the rendezvous, port leases and the wake-up of a waiting member; prints the
+// figures and writes bench/RESULTS.md (see options.ts).
 import { spawnSync } from 'node:child_process'
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import { buildIfStale } from '../scripts/build-if-stale.js'
 import { killChildrenOnExit, pinSelf, stop } from './children.js'
 import { measureColdStart } from './cold-start.js'
+import { leasesSection, LEASES_HEADING } from './leases-report.js'
+import { leaseOptions, measureLeaseRuns } from './leases-run.js'
 import { readOptions } from './options.js'
 import { measurePlanScaling } from './plan-scaling.js'
 import { profilePlan, profileResolve, profileStartup } from './profile.js'
@@ -13,9 +15,9 @@ import { rendezvousSection, RENDEZVOUS_HEADING } from './rendezvous-report.js'
 import { measureRendezvous, rendezvousOptions } from './rendezvous-run.js'
 import { renderResults, type BenchResults } from './results.js'
 import { compareSerializers } from './serializers.js'
-import { findSection } from './sections.js'
 import { ROOT, startServer, type Server, type ServerKind } from './servers.js'
 import { measureThroughput } from './throughput.js'
+import { measureWakeups, WAKEUP_HEADING, wakeupRepetitions, wakeupSection } from './wakeup-run.js'
 
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`)
 
@@ -61,18 +63,21 @@ async function main (): Promise<void> {
     profiles = plan === undefined ? undefined : { startup, resolve, plan }
   }
 
-  let rendezvous: string
-  try {
-    rendezvous = rendezvousSection(await measureRendezvous(rendezvousOptions(options.quick), log))
-  } catch (error) {
-    log(`rendezvous failed: ${String(error)}`)
-    rendezvous = `${RENDEZVOUS_HEADING}\n\nNot measured in this run: ${String(error)}\n`
+  // each measured on its own (a throwaway PostgreSQL server each); one that fails leaves a line saying why
+  const section = async (heading: string, measure: () => Promise<string>): Promise<string> => {
+    try {
+      return await measure()
+    } catch (error) {
+      log(`${heading.slice(3)} failed: ${String(error)}`)
+      return `${heading}\n\nNot measured in this run: ${String(error)}\n`
+    }
   }
+  const rendezvous = await section(RENDEZVOUS_HEADING, async () => rendezvousSection(await measureRendezvous(rendezvousOptions(options.quick), log)))
+  const leases = await section(LEASES_HEADING, async () => leasesSection(await measureLeaseRuns(leaseOptions(options.quick), log)))
+  const wakeup = await section(WAKEUP_HEADING, async () => wakeupSection(await measureWakeups(wakeupRepetitions(options.quick), options.logLevel, log)))
 
   const file = `${ROOT}bench/RESULTS.md`
-  // npm run bench:leases' section stays as it was (this run does not measure leases)
-  const leases = existsSync(file) ? findSection(readFileSync(file, 'utf8'), '## Port leases') : undefined
-  const markdown = [renderResults({ options, buildNote, throughput, plans, serializers, coldStarts, profiles }), rendezvous, leases ?? ''].join('\n')
+  const markdown = [renderResults({ options, buildNote, throughput, plans, serializers, coldStarts, profiles }), rendezvous, leases, wakeup].join('\n')
   process.stdout.write(markdown)
   if (options.write) {
     writeFileSync(file, markdown)

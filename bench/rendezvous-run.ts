@@ -1,18 +1,15 @@
 // The rendezvous benchmark's runs: over HTTP against real server processes and in process on the
 // core, on SQLite, then on PostgreSQL (DATABASE_URL, else a throwaway server when its binaries are
 // installed) with one replica and with three sharing the database.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { POSTGRES_LIMITS } from '../limits.js'
 import type { Store } from '../src/coordination/store.js'
-import { isStale } from '../scripts/build-if-stale.js'
-import { findPostgresBin, launchPostgres, query, type ThrowawayPostgres } from '../scripts/postgres-server.js'
 import { openPostgresStore, openSqliteStore } from '../src/store/index.js'
-import { freePort, spawnNode, stop, waitUntilUp, type Child } from './children.js'
 import { measureCore, type RendezvousFigures } from './rendezvous-core.js'
 import { measureHttp } from './rendezvous-http.js'
-import { ROOT } from './servers.js'
+import { loadAverage, postgresSource, serverEntry, startReplicas, type Log, type PostgresSource } from './replicas.js'
 
 export interface RendezvousOptions {
   members: number
@@ -55,37 +52,6 @@ export function rendezvousOptions (quick = process.env.BENCH_QUICK === '1'): Ren
   }
 }
 
-const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')
-
-/** The production bundle when it is up to date (npm run build), else the sources through tsx. */
-function serverEntry (): { args: string[], description: string } {
-  const bundle = join(ROOT, 'dist', 'bundle', 'server.js')
-  if (existsSync(bundle) && !isStale(ROOT)) return { args: [bundle], description: 'dist/bundle/server.js (npm start\'s)' }
-  return { args: ['--import', import.meta.resolve('tsx'), join(ROOT, 'server.ts')], description: 'server.ts through tsx (no up-to-date build)' }
-}
-
-/** `replicas` server processes on `databaseUrl`, each ready (its /readyz answers 200). */
-async function startReplicas (args: string[], databaseUrl: string, replicas: number, logLevel: string): Promise<{ urls: string[], children: Child[] }> {
-  const urls: string[] = []
-  const children: Child[] = []
-  try {
-    // one after the other: the first runs the migrations, the others find them done
-    for (let i = 0; i < replicas; i++) {
-      const port = await freePort()
-      const child = spawnNode(args, { PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: logLevel, DATABASE_URL: databaseUrl }, { pin: false })
-      children.push(child)
-      urls.push(`http://127.0.0.1:${port}`)
-      await waitUntilUp(child, `${urls[i]}/readyz`, 120_000, 20)
-    }
-  } catch (error) {
-    for (const child of children) await stop(child)
-    throw error
-  }
-  return { urls, children }
-}
-
-type Log = (line: string) => void
-
 /** Members of the job each run starts with, not measured: the JIT, the pools' connections and the statement caches warm up. */
 const WARM_UP = 30
 
@@ -103,7 +69,7 @@ export async function measureRendezvous (options: RendezvousOptions, log: Log): 
       await measureHttp(servers.urls, `warm-up-${process.pid}-${runs}`, WARM_UP, Math.min(WARM_UP, concurrency))
       rows.push({ via: 'HTTP', database, replicas, figures: await measureHttp(servers.urls, `bench-${process.pid}-${++runs}`, members, concurrency) })
     } finally {
-      for (const child of servers.children) await stop(child)
+      await servers.stop()
     }
   }
   const core = async (database: RendezvousRow['database'], open: () => Promise<Store>) => {
@@ -116,43 +82,22 @@ export async function measureRendezvous (options: RendezvousOptions, log: Log): 
       await store.close()
     }
   }
-  let postgres: ThrowawayPostgres | undefined
+  let postgres: PostgresSource | undefined
   try {
     await http('SQLite', `sqlite:${join(dir, 'http.db')}`, 1)
     await core('SQLite', () => openSqliteStore(join(dir, 'core.db')))
 
-    const given = process.env.DATABASE_URL
-    let databaseUrl: ((name: string) => Promise<string>) | undefined
-    let source: string
-    if (given !== undefined && /^postgres(ql)?:\/\//.test(given)) {
-      // the user's database: every run a job of its own, deleted afterwards
-      databaseUrl = async () => given
-      source = 'DATABASE_URL (its settings as they are)'
-    } else {
-      const bin = findPostgresBin()
-      if (bin === undefined) {
-        source = 'not run: no DATABASE_URL=postgres://… and no PostgreSQL server binaries (initdb, pg_ctl)'
-      } else {
-        log('rendezvous: a throwaway PostgreSQL server')
-        postgres = await launchPostgres(bin, { fsync: true })
-        const server = postgres
-        const version = await query(server.url(), 'SHOW server_version') as Array<{ server_version: string }>
-        databaseUrl = async (name) => {
-          await query(server.url(), `CREATE DATABASE ${name}`)
-          return server.url(name)
-        }
-        source = `a throwaway server on this machine (PostgreSQL ${version[0].server_version}, fsync on, defaults otherwise)`
-      }
-    }
+    postgres = await postgresSource(log)
+    const { databaseUrl } = postgres
     if (databaseUrl !== undefined) {
       await http('PostgreSQL', await databaseUrl('bench_http_1'), 1)
       await http('PostgreSQL', await databaseUrl('bench_http_3'), 3)
       const url = await databaseUrl('bench_core')
       await core('PostgreSQL', () => openPostgresStore(url, POSTGRES_LIMITS))
     }
-    return { options, server: entry.description, postgres: source, rows, load: { before, after: loadAverage() } }
+    return { options, server: entry.description, postgres: postgres.description, rows, load: { before, after: loadAverage() } }
   } finally {
-    postgres?.remove()
+    postgres?.close()
     rmSync(dir, { recursive: true, force: true })
   }
 }

@@ -74,7 +74,9 @@ export function renderResults (r: BenchResults): string {
     'BENCH_QUICK=1 npm run bench           # smoke run, leaves this file alone (add -- --write to keep it)',
     'BENCH_DURATION=10 BENCH_ROUNDS=5 npm run bench   # longer measurements',
     'npm run bench:rendezvous              # the rendezvous alone (its section only)',
-    'npm run bench:leases                  # port leases (its section only; npm run bench keeps it)', '```', '',
+    'npm run bench:leases                  # port leases alone (its section only)',
+    'npm run bench:wakeup                  # a waiter\'s wake-up, one server and across replicas (its section only)',
+    'DATABASE_URL=postgres://… npm run bench   # PostgreSQL rows on that database, not a throwaway server', '```', '',
     `Settings: ${o.rounds} interleaved rounds of ${o.durationSeconds} s per target (median), ${o.warmupSeconds} s warm-up each, ` +
       `${o.connections} connections, service LOG_LEVEL=${o.logLevel} (logs to /dev/null), ${o.coldStartRuns} cold starts per server. ` +
       `Build: ${r.buildNote}.`, '',
