@@ -55,7 +55,9 @@ t.test('each example shows what the service answers', async (t) => {
     const cwd = mkdtempSync(join(tmpdir(), 'runconfig-readme-'))
     t.teardown(() => rmSync(cwd, { recursive: true, force: true }))
     symlinkSync(join(ROOT, 'examples'), join(cwd, 'examples'))
-    const outputs = splitOutputs(await bash(blockScript(block, rewrite), cwd, { RUNCONFIG_URL: `http://${address}` }))
+    // `runconfig` as installed (npm install -g, or on PATH): the same CLI from its sources
+    const script = `runconfig () { ${CLI} "$@"; }\n${blockScript(block, rewrite)}`
+    const outputs = splitOutputs(await bash(script, cwd, { RUNCONFIG_URL: `http://${address}` }))
     block.commands.forEach(({ command, shown }, index) => {
       const actual = asShown(outputs[index] ?? '').replaceAll(address, 'localhost:8080')
       const where = `${block.file}:${block.line} $ ${command.length > 100 ? command.slice(0, 100) + '…' : command}`
