@@ -5,31 +5,8 @@
 //   BENCH_SECONDS (10 a workload), BENCH_LEASE_CONCURRENCY (50), BENCH_LOG_LEVEL (info),
 //   DATABASE_URL=postgres://… (else a throwaway PostgreSQL server when its binaries are installed);
 //   --no-write leaves bench/RESULTS.md alone.
-import { readFileSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { killChildrenOnExit } from './children.js'
 import { leasesSection, LEASES_HEADING } from './leases-report.js'
 import { leaseOptions, measureLeaseRuns } from './leases-run.js'
-import { replaceSection } from './sections.js'
-import { ROOT } from './servers.js'
+import { runSectionCommand } from './section-command.js'
 
-const log = (line: string) => process.stderr.write(`[bench:leases] ${line}\n`)
-
-async function main () {
-  killChildrenOnExit()
-  const section = leasesSection(await measureLeaseRuns(leaseOptions(), log))
-  process.stdout.write(section)
-  if (!process.argv.includes('--no-write')) {
-    const file = join(ROOT, 'bench', 'RESULTS.md')
-    writeFileSync(file, replaceSection(readFileSync(file, 'utf8'), LEASES_HEADING, section))
-    log('wrote its section of bench/RESULTS.md')
-  }
-}
-
-try {
-  await main()
-  process.exit(0) // kept-alive sockets and the pools' timers; children are killed on exit
-} catch (error) {
-  console.error(error)
-  process.exit(1)
-}
+await runSectionCommand('leases', LEASES_HEADING, async (log) => leasesSection(await measureLeaseRuns(leaseOptions(), log)))
