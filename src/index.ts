@@ -6,8 +6,8 @@ export {
   type NodeRequest, type ReplaceRequest, type Replacements, type Resolution
 } from './tensorflow/resolve.js'
 export {
-  planCluster, ClusterPlanError,
-  type PlanRequest, type ClusterPlan, type PlanNode, type FailedNode, type PlanInclude
+  planCluster, ClusterPlanError, tfConfigTextOf,
+  type PlanRequest, type ClusterPlan, type PlanNode, type FailedNode, type PlanInclude, type PlanOptions, type TaskName
 } from './plan/cluster-plan.js'
 export type { RunConfigView } from './tensorflow/run-config-view.js'
 export type { CoordinatorMode } from './tensorflow/run-config.js'
@@ -18,6 +18,7 @@ export { lintCluster, WARNING_CODES, type LintReport, type LintWarning, type War
 export {
   commentLabel, dotenv, dotenvQuote, kubernetesEnv, ndjsonLines, nodeVariables, planDotenv, planShell, shellExports,
   shellLines, shellQuote, tfConfigText, type KubernetesEnvVar, type NodeEnv,
-  needsTfConfig, planChunks, planContentType, planRequestFor, renderPlan
+  needsTfConfig, planChunks, planContentType, planRequestFor, renderPlan,
+  kubernetesNodeEnv, exportChunks, exportRefusal, parseTaskName, planExport, UnknownTaskError
 } from './formats/index.js'
 export { countTasks, planCost } from './plan/cost.js'
