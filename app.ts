@@ -15,6 +15,7 @@ import store from './plugins/store.js'
 import { VALIDATORS } from './plugins/validators.generated.js'
 import { precompiledValidators } from './plugins/validators.js'
 import clusterPlan from './routes/cluster-plan.js'
+import clusterPlanExports from './routes/cluster-plan-exports.js'
 import docs from './routes/docs.js'
 import health from './routes/health.js'
 import jobEvents from './routes/job-events.js'
@@ -24,6 +25,7 @@ import { serializeRequest } from './routes/lib/redact.js'
 import lint from './routes/lint.js'
 import members from './routes/members.js'
 import runConfig from './routes/run-config.js'
+import runConfigExports from './routes/run-config-exports.js'
 import web, { type WebOptions } from './routes/web.js'
 import type { Clock } from './src/coordination/clock.js'
 import { DEFAULT_PORT_RANGE, parsePortRange, type PortRange } from './src/coordination/lease-rules.js'
@@ -133,7 +135,9 @@ export async function buildApp ({
   await app.register(docs)
   // explicit order: it is openapi.yaml's order
   await app.register(runConfig)
+  await app.register(runConfigExports)
   await app.register(clusterPlan)
+  await app.register(clusterPlanExports)
   await app.register(lint)
   await app.register(jobs)
   await app.register(members)
