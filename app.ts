@@ -10,6 +10,7 @@ import overload, { type PressureOptions } from './plugins/overload.js'
 import planWorkers, { type PlanWorkersOptions } from './plugins/plan-workers.js'
 import leaseSweep, { type LeaseSweepOptions } from './plugins/lease-sweep.js'
 import shutdown from './plugins/shutdown.js'
+import { clientErrorHandler } from './plugins/too-large.js'
 import rendezvous, { type RendezvousPluginOptions } from './plugins/rendezvous.js'
 import store from './plugins/store.js'
 import { VALIDATORS } from './plugins/validators.generated.js'
@@ -87,6 +88,8 @@ export async function buildApp ({
     // on close(): idle keep-alive connections end at once, busy ones after their answer (plugins/shutdown.ts)
     forceCloseConnections: 'idle',
     return503OnClosing: true,
+    // a 431 says what to do instead (POST the TF_CONFIG); the other client errors as Fastify answers them
+    clientErrorHandler,
     // the route validators npm run validators generated: Ajv compiled them at each start otherwise
     schemaController: { compilersFactory: { buildValidator: precompiledValidators(VALIDATORS) } },
     ...opts,
