@@ -10,11 +10,13 @@ import overload, { type PressureOptions } from './plugins/overload.js'
 import planWorkers, { type PlanWorkersOptions } from './plugins/plan-workers.js'
 import leaseSweep, { type LeaseSweepOptions } from './plugins/lease-sweep.js'
 import shutdown from './plugins/shutdown.js'
+import { clientErrorHandler } from './plugins/too-large.js'
 import rendezvous, { type RendezvousPluginOptions } from './plugins/rendezvous.js'
 import store from './plugins/store.js'
 import { VALIDATORS } from './plugins/validators.generated.js'
 import { precompiledValidators } from './plugins/validators.js'
 import clusterPlan from './routes/cluster-plan.js'
+import clusterPlanExports from './routes/cluster-plan-exports.js'
 import docs from './routes/docs.js'
 import health from './routes/health.js'
 import jobEvents from './routes/job-events.js'
@@ -24,6 +26,7 @@ import { serializeRequest } from './routes/lib/redact.js'
 import lint from './routes/lint.js'
 import members from './routes/members.js'
 import runConfig from './routes/run-config.js'
+import runConfigExports from './routes/run-config-exports.js'
 import web, { type WebOptions } from './routes/web.js'
 import type { Clock } from './src/coordination/clock.js'
 import { DEFAULT_PORT_RANGE, parsePortRange, type PortRange } from './src/coordination/lease-rules.js'
@@ -85,6 +88,8 @@ export async function buildApp ({
     // on close(): idle keep-alive connections end at once, busy ones after their answer (plugins/shutdown.ts)
     forceCloseConnections: 'idle',
     return503OnClosing: true,
+    // a 431 says what to do instead (POST the TF_CONFIG); the other client errors as Fastify answers them
+    clientErrorHandler,
     // the route validators npm run validators generated: Ajv compiled them at each start otherwise
     schemaController: { compilersFactory: { buildValidator: precompiledValidators(VALIDATORS) } },
     ...opts,
@@ -134,7 +139,9 @@ export async function buildApp ({
   await app.register(docs)
   // explicit order: it is openapi.yaml's order
   await app.register(runConfig)
+  await app.register(runConfigExports)
   await app.register(clusterPlan)
+  await app.register(clusterPlanExports)
   await app.register(lint)
   await app.register(jobs)
   await app.register(members)

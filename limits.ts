@@ -13,6 +13,12 @@ export const BODY_LIMIT = 1 * MiB
  */
 export const PLAN_BODY_LIMIT = 12 * MiB
 
+/**
+ * A whole plan's shell, dotenv or kubernetes rendering is streamed in chunks of about this much
+ * text, each made as the client reads: a few ms of the event loop each, and memory for a chunk.
+ */
+export const EXPORT_CHUNK_BYTES = 1 * MiB
+
 /** Node's HTTP server: a slow client is cut off, an idle keep-alive connection outlives the balancer's. */
 export const SERVER_TIMEOUTS = {
   /** All the request headers must arrive within this (checked every connectionsCheckingInterval). */

@@ -59,7 +59,7 @@ function validShot (): Shot {
   if (pick < 50) return { kind: 'get', valid: true, method: 'GET', path: `/v1/run-config?tf_config=${encodeURIComponent(JSON.stringify(node()))}` }
   if (pick < 60) return post('replace', '/v1/run-config/replace', { tf_config: node(), replace: [{ model_dir: '/models/a' }, { keep_checkpoint_max: below(10) }] })
   if (pick < 80) return post('plan', '/v1/cluster-plan', { cluster: cluster(10 + below(190), 1 + below(4)), evaluator: next() < 0.3 })
-  if (pick < 85) return post('plan-shell', '/v1/cluster-plan?format=shell', { cluster: cluster(5 + below(20), 1) })
+  if (pick < 85) return post('plan-shell', '/v1/cluster-plan/exports?format=shell', { cluster: cluster(5 + below(20), 1) })
   if (pick < 90) return post('lint', '/v1/cluster-plan/lint', { cluster: cluster(10 + below(100), 2) })
   if (pick < 92) return post('plan-large', '/v1/cluster-plan', { cluster: cluster(5_000 + below(5_000), 50) }) // a worker's
   return { kind: 'health', valid: true, method: 'GET', path: '/healthz' }

@@ -11,13 +11,13 @@ export interface paths {
         };
         /**
          * Resolve one node from its TF_CONFIG text, with default arguments
-         * @description The curl form of POST /v1/run-config: the TF_CONFIG text in the query string (`curl -G --data-urlencode tf_config@tf_config.json ...`), RunConfig() with no arguments. Output formats: ?format=json (default), shell or dotenv, or the same by Accept (?format wins); errors stay JSON.
+         * @description The curl form of POST /v1/run-config: the TF_CONFIG text in the query string (`curl -G --data-urlencode tf_config@tf_config.json ...`), RunConfig() with no arguments. A TF_CONFIG over some 15 kB does not fit the 16 kB of request headers (431): POST it. JSON only: the node's environment in shell, dotenv or kubernetes form is the same path + /exports.
          */
         get: operations["resolveRunConfigFromQuery"];
         put?: never;
         /**
          * Resolve the RunConfig TensorFlow builds on one node
-         * @description Give the node's TF_CONFIG (an object, or its raw text) and the RunConfig(...) arguments; get back all 27 RunConfig properties, the distribute coordinator mode, what train_and_evaluate does there (executor path, start delay, error) and what Estimator derives. Errors TensorFlow would raise are 422 with its exact message. Output formats: ?format=json (default), shell or dotenv, or the same by Accept (?format wins); errors stay JSON.
+         * @description Give the node's TF_CONFIG (an object, or its raw text) and the RunConfig(...) arguments; get back all 27 RunConfig properties, the distribute coordinator mode, what train_and_evaluate does there (executor path, start delay, error) and what Estimator derives. Errors TensorFlow would raise are 422 with its exact message. JSON only: the node's environment in shell, dotenv or kubernetes form is the same path + /exports.
          */
         post: operations["resolveRunConfig"];
         delete?: never;
@@ -37,9 +37,53 @@ export interface paths {
         put?: never;
         /**
          * Apply RunConfig.replace() calls
-         * @description Either resolve a node (tf_config, config) and then replace, or replace on a run_config an earlier response returned (with that response's distribute_coordinator_mode, and the node's tf_config for what train_and_evaluate reads again). replace is one call's keyword arguments, or an array of calls applied in turn. Keys outside the 17 replaceable properties get TensorFlow's ValueError (422). Output formats: ?format=json (default), shell or dotenv, or the same by Accept (?format wins); errors stay JSON.
+         * @description Either resolve a node (tf_config, config) and then replace, or replace on a run_config an earlier response returned (with that response's distribute_coordinator_mode, and the node's tf_config for what train_and_evaluate reads again). replace is one call's keyword arguments, or an array of calls applied in turn. Keys outside the 17 replaceable properties get TensorFlow's ValueError (422). JSON only: the node's environment in shell, dotenv or kubernetes form is the same path + /exports.
          */
         post: operations["replaceRunConfig"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/run-config/exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One node's environment from its TF_CONFIG text, with default arguments
+         * @description The curl form: `eval "$(curl -sG …/v1/run-config/exports --data-urlencode "tf_config=$TF_CONFIG" -d format=shell)"`. What GET /v1/run-config resolves (the same query), as the node's environment. The variables: TF_CONFIG as the request gave it, then RUNCONFIG_TASK_TYPE … _TRAIN_AND_EVALUATE_PATH (see format); a None is left unset. Errors stay JSON. With openapi-fetch: parseAs 'text' for shell and dotenv.
+         */
+        get: operations["exportRunConfigFromQuery"];
+        put?: never;
+        /**
+         * One node's environment: shell, dotenv or Kubernetes env entries
+         * @description What POST /v1/run-config resolves (the same body), as the node's environment. The variables: TF_CONFIG as the request gave it, then RUNCONFIG_TASK_TYPE … _TRAIN_AND_EVALUATE_PATH (see format); a None is left unset. Errors stay JSON. With openapi-fetch: parseAs 'text' for shell and dotenv.
+         */
+        post: operations["exportRunConfig"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/run-config/replace/exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * One node's environment after RunConfig.replace() calls
+         * @description What POST /v1/run-config/replace answers (the same body), as the node's environment. The variables: TF_CONFIG as the request gave it, then RUNCONFIG_TASK_TYPE … _TRAIN_AND_EVALUATE_PATH (see format); a None is left unset. Errors stay JSON. With openapi-fetch: parseAs 'text' for shell and dotenv.
+         */
+        post: operations["exportReplacedRunConfig"];
         delete?: never;
         options?: never;
         head?: never;
@@ -57,9 +101,29 @@ export interface paths {
         put?: never;
         /**
          * Resolve every node of a cluster
-         * @description One node per task of the cluster in global-id order (chief or master first, other jobs sorted, ps last; sparse jobs: the defined indices), then the evaluator when asked for. Each node equals what POST /v1/run-config answers for its TF_CONFIG: the cluster, its task, and the shared tf_config keys. If TensorFlow fails on any node the answer is 422, naming every failing node. With `Accept: application/x-ndjson` the nodes are streamed one JSON object per line (no header line: the cluster_spec is only in the JSON form). Other formats: ?format=ndjson (the same), shell and dotenv (each node's TF_CONFIG line under a "# TYPE INDEX" comment), kubernetes (each node's pod env entries); Accept selects them by media type too (?format wins); errors stay JSON. Limits: 100000 tasks, 1000 with include or in the shell, dotenv and kubernetes formats (every node then carries the whole cluster); beyond that, 413.
+         * @description One node per task of the cluster in global-id order (chief or master first, other jobs sorted, ps last; sparse jobs: the defined indices), then the evaluator when asked for. Each node equals what POST /v1/run-config answers for its TF_CONFIG: the cluster, its task, and the shared tf_config keys. If TensorFlow fails on any node the answer is 422, naming every failing node. JSON only: shell, dotenv, kubernetes and NDJSON (streamed), of one node (?task=) or all, are POST /v1/cluster-plan/exports, with the same body. Limits: 100000 tasks, 1000 with include (every node then carries the whole cluster); beyond that, 413 saying what to ask instead.
          */
         post: operations["planCluster"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cluster-plan/exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Every node's environment, or one node's: shell, dotenv, Kubernetes env entries, NDJSON
+         * @description What POST /v1/cluster-plan plans (the same body), rendered. With ?task=TYPE:INDEX only that node: what a node fetches for itself at start-up (each node's TF_CONFIG holds the whole cluster, so the whole plan's renderings grow with the square of it). shell: a script that defines the function runconfig_node; `runconfig_node TYPE INDEX` exports that node's variables (with ?task=, that node's export lines, to eval); dotenv: per node a "# TYPE INDEX" comment line, then its variables (with ?task=, that node's alone); kubernetes: each node's pod env entries; ndjson: one PlanNode per line. The whole plan in shell, dotenv and kubernetes is streamed as it is rendered. If TensorFlow fails on any node the answer is 422, naming every failing node, before any byte of the rendering. Errors stay JSON. Limits: 100000 tasks (the JSON plan's); ndjson with include and without task, 1000; the whole plan in shell, dotenv or kubernetes, an answer of 256 MiB (estimated as tasks × body size); beyond, 413 saying what to ask instead. With openapi-fetch: parseAs 'text' for shell, dotenv and ndjson.
+         */
+        post: operations["exportClusterPlan"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1583,6 +1647,64 @@ export interface components {
             nodes: components["schemas"]["PlanNode"][];
         };
         /**
+         * @description One node's environment for the pod that runs it
+         * @example {
+         *       "env": [
+         *         {
+         *           "name": "TF_CONFIG",
+         *           "value": "{\"cluster\":{\"chief\":[\"host0:2222\"],\"ps\":[\"host1:2222\",\"host2:2222\"],\"worker\":[\"host3:2222\",\"host4:2222\",\"host5:2222\"]},\"task\":{\"type\":\"worker\",\"index\":1}}"
+         *         },
+         *         {
+         *           "name": "RUNCONFIG_TASK_TYPE",
+         *           "value": "worker"
+         *         },
+         *         {
+         *           "name": "RUNCONFIG_TASK_ID",
+         *           "value": "1"
+         *         },
+         *         {
+         *           "name": "RUNCONFIG_MASTER",
+         *           "value": "grpc://host4:2222"
+         *         },
+         *         {
+         *           "name": "RUNCONFIG_EVALUATION_MASTER",
+         *           "value": ""
+         *         },
+         *         {
+         *           "name": "RUNCONFIG_IS_CHIEF",
+         *           "value": "false"
+         *         },
+         *         {
+         *           "name": "RUNCONFIG_NUM_PS_REPLICAS",
+         *           "value": "2"
+         *         },
+         *         {
+         *           "name": "RUNCONFIG_NUM_WORKER_REPLICAS",
+         *           "value": "4"
+         *         },
+         *         {
+         *           "name": "RUNCONFIG_GLOBAL_ID_IN_CLUSTER",
+         *           "value": "2"
+         *         },
+         *         {
+         *           "name": "RUNCONFIG_START_DELAY_SECS",
+         *           "value": "10"
+         *         },
+         *         {
+         *           "name": "RUNCONFIG_TRAIN_AND_EVALUATE_PATH",
+         *           "value": "run_worker"
+         *         }
+         *       ]
+         *     }
+         */
+        KubernetesNodeEnv: {
+            /** @description The entries of the pod spec's env: TF_CONFIG as the request gave it (its text, or the object as JSON text in its key order), then RUNCONFIG_TASK_TYPE, _TASK_ID, _MASTER, _EVALUATION_MASTER, _IS_CHIEF, _NUM_PS_REPLICAS, _NUM_WORKER_REPLICAS, _GLOBAL_ID_IN_CLUSTER, _MODEL_DIR, _START_DELAY_SECS, _TRAIN_AND_EVALUATE_PATH: strings as they are, other values as JSON; a None (and an unset TF_CONFIG) is left unset: `unset NAME` in shell, no line in dotenv, no entry in kubernetes */
+            env: {
+                name: string;
+                value: string;
+            }[];
+        };
+        /**
          * @description Each node's environment for the pod that runs it
          * @example {
          *       "nodes": [
@@ -2002,8 +2124,8 @@ export interface operations {
                  * @example {"cluster":{"chief":["host0:2222"],"ps":["host1:2222","host2:2222"],"worker":["host3:2222","host4:2222","host5:2222"]},"task":{"type":"worker","index":1}}
                  */
                 tf_config?: string;
-                /** @description Output format; wins over Accept. json (default, application/json); shell (text/x-shellscript): export lines for bash's eval or source; dotenv (application/x-dotenv): NAME='value' lines. Both: TF_CONFIG as the request gave it (its text, or the object as JSON text in its key order), then RUNCONFIG_TASK_TYPE, _TASK_ID, _MASTER, _EVALUATION_MASTER, _IS_CHIEF, _NUM_PS_REPLICAS, _NUM_WORKER_REPLICAS, _GLOBAL_ID_IN_CLUSTER, _MODEL_DIR, _START_DELAY_SECS, _TRAIN_AND_EVALUATE_PATH: strings as they are, other values as JSON; a None (and an unset TF_CONFIG) is left unset: `unset NAME` in shell, no line in dotenv. Errors stay JSON. */
-                format?: "json" | "shell" | "dotenv";
+                /** @description json, the default and the only format here: the renderings (shell, dotenv, kubernetes, ndjson) are the …/exports operations, with the same body; another value is a 400 naming that path */
+                format?: "json";
             };
             header?: never;
             path?: never;
@@ -2011,18 +2133,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The RunConfig TensorFlow builds on the node, and what happens next there; or the node's environment (?format=shell or dotenv, or Accept) */
+            /** @description The RunConfig TensorFlow builds on the node, and what happens next there */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Resolution"];
-                    "text/x-shellscript": string;
-                    "application/x-dotenv": string;
                 };
             };
-            /** @description The request does not match the schema; the message names the field */
+            /** @description The request does not match the schema; the message names the field (and where a ?format= other than json is) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2031,7 +2151,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description A value of the node cannot be held by the environment format asked for (NUL, a lone surrogate) */
+            /** @description Accept prefers a rendering (shell, dotenv, kubernetes): the message names the …/exports operation that gives it */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -2063,8 +2183,8 @@ export interface operations {
     resolveRunConfig: {
         parameters: {
             query?: {
-                /** @description Output format; wins over Accept. json (default, application/json); shell (text/x-shellscript): export lines for bash's eval or source; dotenv (application/x-dotenv): NAME='value' lines. Both: TF_CONFIG as the request gave it (its text, or the object as JSON text in its key order), then RUNCONFIG_TASK_TYPE, _TASK_ID, _MASTER, _EVALUATION_MASTER, _IS_CHIEF, _NUM_PS_REPLICAS, _NUM_WORKER_REPLICAS, _GLOBAL_ID_IN_CLUSTER, _MODEL_DIR, _START_DELAY_SECS, _TRAIN_AND_EVALUATE_PATH: strings as they are, other values as JSON; a None (and an unset TF_CONFIG) is left unset: `unset NAME` in shell, no line in dotenv. Errors stay JSON. */
-                format?: "json" | "shell" | "dotenv";
+                /** @description json, the default and the only format here: the renderings (shell, dotenv, kubernetes, ndjson) are the …/exports operations, with the same body; another value is a 400 naming that path */
+                format?: "json";
             };
             header?: never;
             path?: never;
@@ -2121,18 +2241,16 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The RunConfig TensorFlow builds on the node, and what happens next there; or the node's environment (?format=shell or dotenv, or Accept) */
+            /** @description The RunConfig TensorFlow builds on the node, and what happens next there */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Resolution"];
-                    "text/x-shellscript": string;
-                    "application/x-dotenv": string;
                 };
             };
-            /** @description The request does not match the schema; the message names the field */
+            /** @description The request does not match the schema; the message names the field (and where a ?format= other than json is) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2141,7 +2259,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description A value of the node cannot be held by the environment format asked for (NUL, a lone surrogate) */
+            /** @description Accept prefers a rendering (shell, dotenv, kubernetes): the message names the …/exports operation that gives it */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -2150,7 +2268,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The body is larger than the limit */
+            /** @description The body is larger than the limit; the message says what to send instead */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2191,8 +2309,8 @@ export interface operations {
     replaceRunConfig: {
         parameters: {
             query?: {
-                /** @description Output format; wins over Accept. json (default, application/json); shell (text/x-shellscript): export lines for bash's eval or source; dotenv (application/x-dotenv): NAME='value' lines. Both: TF_CONFIG as the request gave it (its text, or the object as JSON text in its key order), then RUNCONFIG_TASK_TYPE, _TASK_ID, _MASTER, _EVALUATION_MASTER, _IS_CHIEF, _NUM_PS_REPLICAS, _NUM_WORKER_REPLICAS, _GLOBAL_ID_IN_CLUSTER, _MODEL_DIR, _START_DELAY_SECS, _TRAIN_AND_EVALUATE_PATH: strings as they are, other values as JSON; a None (and an unset TF_CONFIG) is left unset: `unset NAME` in shell, no line in dotenv. Errors stay JSON. */
-                format?: "json" | "shell" | "dotenv";
+                /** @description json, the default and the only format here: the renderings (shell, dotenv, kubernetes, ndjson) are the …/exports operations, with the same body; another value is a 400 naming that path */
+                format?: "json";
             };
             header?: never;
             path?: never;
@@ -2300,15 +2418,100 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The RunConfig TensorFlow builds on the node, and what happens next there; or the node's environment (?format=shell or dotenv, or Accept) */
+            /** @description The RunConfig TensorFlow builds on the node, and what happens next there */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Resolution"];
+                };
+            };
+            /** @description The request does not match the schema; the message names the field (and where a ?format= other than json is) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Accept prefers a rendering (shell, dotenv, kubernetes): the message names the …/exports operation that gives it */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit; the message says what to send instead */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TensorFlow itself would raise: its exception class and exact message */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PythonError"];
+                };
+            };
+            /** @description The server is shutting down */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exportRunConfigFromQuery: {
+        parameters: {
+            query: {
+                /**
+                 * @description TF_CONFIG's text (URL-encoded); absent: unset
+                 * @example {"cluster":{"chief":["host0:2222"],"ps":["host1:2222","host2:2222"],"worker":["host3:2222","host4:2222","host5:2222"]},"task":{"type":"worker","index":1}}
+                 */
+                tf_config?: string;
+                /**
+                 * @description The rendering: shell (text/x-shellscript): export lines for bash's eval or source; dotenv (application/x-dotenv): NAME='value' lines; kubernetes (application/vnd.runconfig.kubernetes-env+json): the same variables as the env entries of the node's pod spec. Each holds TF_CONFIG as the request gave it (its text, or the object as JSON text in its key order), then RUNCONFIG_TASK_TYPE, _TASK_ID, _MASTER, _EVALUATION_MASTER, _IS_CHIEF, _NUM_PS_REPLICAS, _NUM_WORKER_REPLICAS, _GLOBAL_ID_IN_CLUSTER, _MODEL_DIR, _START_DELAY_SECS, _TRAIN_AND_EVALUATE_PATH: strings as they are, other values as JSON; a None (and an unset TF_CONFIG) is left unset: `unset NAME` in shell, no line in dotenv, no entry in kubernetes. Errors stay JSON.
+                 * @example shell
+                 */
+                format: "shell" | "dotenv" | "kubernetes";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The node's environment in the format asked for */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
                     "text/x-shellscript": string;
                     "application/x-dotenv": string;
+                    "application/vnd.runconfig.kubernetes-env+json": components["schemas"]["KubernetesNodeEnv"];
                 };
             };
             /** @description The request does not match the schema; the message names the field */
@@ -2320,7 +2523,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description A value of the node cannot be held by the environment format asked for (NUL, a lone surrogate) */
+            /** @description NOT_REPRESENTABLE: a value of the node the format cannot hold (NUL, a lone surrogate, a dotenv value no quoting keeps exact): ask the JSON operation */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -2329,7 +2532,302 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The body is larger than the limit */
+            /** @description TensorFlow itself would raise: its exception class and exact message */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PythonError"];
+                };
+            };
+            /** @description The server is shutting down */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exportRunConfig: {
+        parameters: {
+            query: {
+                /**
+                 * @description The rendering: shell (text/x-shellscript): export lines for bash's eval or source; dotenv (application/x-dotenv): NAME='value' lines; kubernetes (application/vnd.runconfig.kubernetes-env+json): the same variables as the env entries of the node's pod spec. Each holds TF_CONFIG as the request gave it (its text, or the object as JSON text in its key order), then RUNCONFIG_TASK_TYPE, _TASK_ID, _MASTER, _EVALUATION_MASTER, _IS_CHIEF, _NUM_PS_REPLICAS, _NUM_WORKER_REPLICAS, _GLOBAL_ID_IN_CLUSTER, _MODEL_DIR, _START_DELAY_SECS, _TRAIN_AND_EVALUATE_PATH: strings as they are, other values as JSON; a None (and an unset TF_CONFIG) is left unset: `unset NAME` in shell, no line in dotenv, no entry in kubernetes. Errors stay JSON.
+                 * @example shell
+                 */
+                format: "shell" | "dotenv" | "kubernetes";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description What the node's TF_CONFIG environment variable holds: an object, or the raw text. Absent or null: unset; to model the text null, send the string "null"
+                     * @example {
+                     *       "cluster": {
+                     *         "chief": [
+                     *           "host0:2222"
+                     *         ],
+                     *         "ps": [
+                     *           "host1:2222",
+                     *           "host2:2222"
+                     *         ],
+                     *         "worker": [
+                     *           "host3:2222",
+                     *           "host4:2222",
+                     *           "host5:2222"
+                     *         ]
+                     *       },
+                     *       "task": {
+                     *         "type": "worker",
+                     *         "index": 1
+                     *       }
+                     *     }
+                     */
+                    tf_config?: ({
+                        /** @description job name → [addresses] (dense) or {index: address} (sparse) */
+                        cluster?: unknown;
+                        /** @description {"type": job name, "index": task index} of this node */
+                        task?: unknown;
+                        /** @description An object or null; returned as the service property */
+                        service?: unknown;
+                        /** @description When present, its value becomes master (except for evaluators) */
+                        session_master?: unknown;
+                        /** @description evaluation_master of evaluators and of local mode */
+                        eval_session_master?: unknown;
+                        /** @description Used when the model_dir argument is not set; must agree with it */
+                        model_dir?: unknown;
+                        /** @description "google" skips starting the in-process server */
+                        environment?: unknown;
+                        /** @description Protocol of the distribute coordinator (default "grpc") */
+                        rpc_layer?: unknown;
+                    } & {
+                        [key: string]: unknown;
+                    }) | string | null;
+                    config?: components["schemas"]["RunConfigArguments"];
+                };
+            };
+        };
+        responses: {
+            /** @description The node's environment in the format asked for */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/x-shellscript": string;
+                    "application/x-dotenv": string;
+                    "application/vnd.runconfig.kubernetes-env+json": components["schemas"]["KubernetesNodeEnv"];
+                };
+            };
+            /** @description The request does not match the schema; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_REPRESENTABLE: a value of the node the format cannot hold (NUL, a lone surrogate, a dotenv value no quoting keeps exact): ask the JSON operation */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit; the message says what to send instead */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TensorFlow itself would raise: its exception class and exact message */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PythonError"];
+                };
+            };
+            /** @description The server is shutting down */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exportReplacedRunConfig: {
+        parameters: {
+            query: {
+                /**
+                 * @description The rendering: shell (text/x-shellscript): export lines for bash's eval or source; dotenv (application/x-dotenv): NAME='value' lines; kubernetes (application/vnd.runconfig.kubernetes-env+json): the same variables as the env entries of the node's pod spec. Each holds TF_CONFIG as the request gave it (its text, or the object as JSON text in its key order), then RUNCONFIG_TASK_TYPE, _TASK_ID, _MASTER, _EVALUATION_MASTER, _IS_CHIEF, _NUM_PS_REPLICAS, _NUM_WORKER_REPLICAS, _GLOBAL_ID_IN_CLUSTER, _MODEL_DIR, _START_DELAY_SECS, _TRAIN_AND_EVALUATE_PATH: strings as they are, other values as JSON; a None (and an unset TF_CONFIG) is left unset: `unset NAME` in shell, no line in dotenv, no entry in kubernetes. Errors stay JSON.
+                 * @example shell
+                 */
+                format: "shell" | "dotenv" | "kubernetes";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description What the node's TF_CONFIG environment variable holds: an object, or the raw text. Absent or null: unset; to model the text null, send the string "null"
+                     * @example {
+                     *       "cluster": {
+                     *         "chief": [
+                     *           "host0:2222"
+                     *         ],
+                     *         "ps": [
+                     *           "host1:2222",
+                     *           "host2:2222"
+                     *         ],
+                     *         "worker": [
+                     *           "host3:2222",
+                     *           "host4:2222",
+                     *           "host5:2222"
+                     *         ]
+                     *       },
+                     *       "task": {
+                     *         "type": "worker",
+                     *         "index": 1
+                     *       }
+                     *     }
+                     */
+                    tf_config?: ({
+                        /** @description job name → [addresses] (dense) or {index: address} (sparse) */
+                        cluster?: unknown;
+                        /** @description {"type": job name, "index": task index} of this node */
+                        task?: unknown;
+                        /** @description An object or null; returned as the service property */
+                        service?: unknown;
+                        /** @description When present, its value becomes master (except for evaluators) */
+                        session_master?: unknown;
+                        /** @description evaluation_master of evaluators and of local mode */
+                        eval_session_master?: unknown;
+                        /** @description Used when the model_dir argument is not set; must agree with it */
+                        model_dir?: unknown;
+                        /** @description "google" skips starting the in-process server */
+                        environment?: unknown;
+                        /** @description Protocol of the distribute coordinator (default "grpc") */
+                        rpc_layer?: unknown;
+                    } & {
+                        [key: string]: unknown;
+                    }) | string | null;
+                    config?: components["schemas"]["RunConfigArguments"];
+                    /** @description Keyword arguments of one replace() call, or of several applied in turn */
+                    replace: components["schemas"]["ReplaceArguments"] | components["schemas"]["ReplaceArguments"][];
+                } | {
+                    run_config: components["schemas"]["RunConfig"];
+                    /** @description The distribute_coordinator_mode of that response (it is not a RunConfig property) */
+                    distribute_coordinator_mode?: ("standalone_client" | "independent_worker") | null;
+                    /**
+                     * @description What the node's TF_CONFIG environment variable holds: an object, or the raw text. Absent or null: unset; to model the text null, send the string "null"
+                     * @example {
+                     *       "cluster": {
+                     *         "chief": [
+                     *           "host0:2222"
+                     *         ],
+                     *         "ps": [
+                     *           "host1:2222",
+                     *           "host2:2222"
+                     *         ],
+                     *         "worker": [
+                     *           "host3:2222",
+                     *           "host4:2222",
+                     *           "host5:2222"
+                     *         ]
+                     *       },
+                     *       "task": {
+                     *         "type": "worker",
+                     *         "index": 1
+                     *       }
+                     *     }
+                     */
+                    tf_config?: ({
+                        /** @description job name → [addresses] (dense) or {index: address} (sparse) */
+                        cluster?: unknown;
+                        /** @description {"type": job name, "index": task index} of this node */
+                        task?: unknown;
+                        /** @description An object or null; returned as the service property */
+                        service?: unknown;
+                        /** @description When present, its value becomes master (except for evaluators) */
+                        session_master?: unknown;
+                        /** @description evaluation_master of evaluators and of local mode */
+                        eval_session_master?: unknown;
+                        /** @description Used when the model_dir argument is not set; must agree with it */
+                        model_dir?: unknown;
+                        /** @description "google" skips starting the in-process server */
+                        environment?: unknown;
+                        /** @description Protocol of the distribute coordinator (default "grpc") */
+                        rpc_layer?: unknown;
+                    } & {
+                        [key: string]: unknown;
+                    }) | string | null;
+                    /** @description Keyword arguments of one replace() call, or of several applied in turn */
+                    replace: components["schemas"]["ReplaceArguments"] | components["schemas"]["ReplaceArguments"][];
+                };
+            };
+        };
+        responses: {
+            /** @description The node's environment in the format asked for */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/x-shellscript": string;
+                    "application/x-dotenv": string;
+                    "application/vnd.runconfig.kubernetes-env+json": components["schemas"]["KubernetesNodeEnv"];
+                };
+            };
+            /** @description The request does not match the schema; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_REPRESENTABLE: a value of the node the format cannot hold (NUL, a lone surrogate, a dotenv value no quoting keeps exact): ask the JSON operation */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit; the message says what to send instead */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2370,8 +2868,8 @@ export interface operations {
     planCluster: {
         parameters: {
             query?: {
-                /** @description Output format; wins over Accept. json (default, application/json); ndjson (application/x-ndjson): one node per line, streamed; shell (text/x-shellscript) and dotenv (application/x-dotenv): every node's variables (shell: a function, runconfig_node TYPE INDEX, that exports them; dotenv: a block per node); kubernetes (application/vnd.runconfig.kubernetes-env+json): each node's pod env entries. shell, dotenv and kubernetes imply include tf_config (and its task limit). Errors stay JSON. */
-                format?: "json" | "ndjson" | "shell" | "dotenv" | "kubernetes";
+                /** @description json, the default and the only format here: the renderings (shell, dotenv, kubernetes, ndjson) are the …/exports operations, with the same body; another value is a 400 naming that path */
+                format?: "json";
             };
             header?: never;
             path?: never;
@@ -2411,13 +2909,9 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ClusterPlan"];
-                    "application/x-ndjson": components["schemas"]["PlanNode"];
-                    "text/x-shellscript": string;
-                    "application/x-dotenv": string;
-                    "application/vnd.runconfig.kubernetes-env+json": components["schemas"]["KubernetesEnv"];
                 };
             };
-            /** @description The request does not match the schema; the message names the field */
+            /** @description The request does not match the schema; the message names the field (and where a ?format= other than json is) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2426,7 +2920,129 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The body or the cluster is larger than the limit */
+            /** @description Accept prefers a rendering (NDJSON, shell, dotenv, kubernetes): the message names POST /v1/cluster-plan/exports */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body or the cluster is larger than the limit; the message says what to ask instead */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TensorFlow would fail on some nodes */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClusterPlanError"];
+                };
+            };
+            /** @description The server is shutting down, or overloaded (Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exportClusterPlan: {
+        parameters: {
+            query: {
+                /**
+                 * @description The rendering: shell (text/x-shellscript): a function, runconfig_node TYPE INDEX, that exports a node's variables (with ?task=, that node's export lines, as the one-node shell format); dotenv (application/x-dotenv): a block of variables per node (with ?task=, that node's lines); kubernetes (application/vnd.runconfig.kubernetes-env+json): each node's pod env entries; ndjson (application/x-ndjson): one PlanNode per line (include as the body asks). shell, dotenv and kubernetes imply include tf_config; errors stay JSON.
+                 * @example shell
+                 */
+                format: "shell" | "dotenv" | "kubernetes" | "ndjson";
+                /**
+                 * @description Only this node, as TYPE:INDEX (evaluator:0 for the evaluator): what one node fetches for itself. Every node is still resolved (a failing one is a 422); a task the cluster does not have is a 400. Without it the whole plan, whose shell, dotenv and kubernetes renderings grow with the square of the cluster
+                 * @example worker:17
+                 */
+                task?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    cluster: components["schemas"]["Cluster"];
+                    /**
+                     * @description Other TF_CONFIG keys every node gets (service, session_master, eval_session_master, model_dir, environment, ...)
+                     * @example {
+                     *       "environment": "cloud"
+                     *     }
+                     */
+                    tf_config?: {
+                        /** @description Not here: the cluster is the request cluster */
+                        cluster?: unknown;
+                        /** @description Not here: each node gets its own task */
+                        task?: unknown;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                    config?: components["schemas"]["RunConfigArguments"];
+                    /** @description Also plan the evaluator (task 0, outside the cluster), last */
+                    evaluator?: boolean;
+                    /** @description Also give each node its exact TF_CONFIG text (tf_config) and its whole RunConfig (run_config) */
+                    include?: ("tf_config" | "run_config")[];
+                };
+            };
+        };
+        responses: {
+            /** @description The nodes, in the format asked for */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/x-shellscript": string;
+                    "application/x-dotenv": string;
+                    "application/vnd.runconfig.kubernetes-env+json": components["schemas"]["KubernetesEnv"];
+                    "application/x-ndjson": string;
+                };
+            };
+            /** @description The request does not match the schema, or the cluster has no such task; the message names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_REPRESENTABLE: a value the format cannot hold (NUL, a lone surrogate, a dotenv value no quoting keeps exact): ask POST /v1/cluster-plan */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body, the cluster or the answer is larger than the limit; the message says what to ask instead */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2516,7 +3132,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The body or the cluster is larger than the limit */
+            /** @description The body or the cluster is larger than the limit; the message says what to do instead */
             413: {
                 headers: {
                     [name: string]: unknown;

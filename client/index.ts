@@ -9,8 +9,9 @@ export type MediaType = `${string}/${string}`
 
 /**
  * A client of runconfig-service at `baseUrl`, typed from its OpenAPI document. Answers are typed
- * as their JSON form (`Media`); for the text formats (`?format=shell` or `dotenv`) pass
- * `parseAs: 'text'`, and for `?format=kubernetes` make a client with that format's media type.
+ * as their JSON form (`Media`); for the renderings of the …/exports operations pass
+ * `parseAs: 'text'` (shell, dotenv, ndjson), and for kubernetes narrow with `typeof data ===
+ * 'object'` or make a client of that format's media type.
  */
 export function createRunConfigClient<Media extends MediaType = 'application/json'> (
   baseUrl: string,

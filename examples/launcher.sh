@@ -52,5 +52,5 @@ if [[ $(jq -r '.ok' "$body") != true ]]; then
   exit 1
 fi
 
-post '/v1/cluster-plan?format=shell'
+post '/v1/cluster-plan/exports?format=shell'
 cat "$body"

@@ -8,6 +8,7 @@ import { notRepresentableBody, pythonErrorBody } from '../src/error-body.js'
 import { nearestName } from '../src/text/nearest-name.js'
 import { HOST_PATTERN } from '../src/schemas/host.js'
 import { StoreUnavailableError } from '../src/store/unavailable.js'
+import { bodyTooLargeMessage } from './too-large.js'
 
 /** Fastify's own error shape (SPEC A.1). */
 export const ErrorSchema = Type.Object({
@@ -87,7 +88,9 @@ export default fp(async function errors (app) {
     // Fastify's own 4xx (validation, 413, 415, bad JSON) and the 503s of overload (under-pressure, a
     // full plan queue, a handler past its timeout) as plain objects, for app.ts's serializer
     if (statusCode < 500 || statusCode === 503) {
-      const message = err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? NOT_JSON_MESSAGE : err.message
+      const message = err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
+        ? NOT_JSON_MESSAGE
+        : err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? bodyTooLargeMessage(request) : err.message
       return reply.code(statusCode).send({ statusCode, code: err.code, error: STATUS_CODES[statusCode], message })
     }
     request.log.error({ err }, 'unhandled error')

@@ -2,7 +2,8 @@ import type { ServerResponse } from 'node:http'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { PLAN_WORKERS, PRESSURE_LIMITS } from '../limits.js'
-import type { PlanFormat, PlanJob } from '../workers/plan-job.js'
+import type { JobAnswer, PlanExportFormat, PlanFormat, PlanJob } from '../workers/plan-job.js'
+import type { TaskName } from '../src/index.js'
 import { requestError } from './errors.js'
 import { PlanPool, QueueFullError } from '../workers/pool.js'
 
@@ -20,17 +21,28 @@ export interface PlanWorkersOptions {
   retryAfter?: number
 }
 
+/** What a route asks a worker to do with its request's body. */
+export type WorkerJob = { op: 'plan', format: PlanFormat } | { op: 'export', format: PlanExportFormat, task?: TaskName } | { op: 'lint' }
+
 /** The routes' side: whether a request goes to a worker, and its answer from there. */
 export interface PlanWorkers {
   offloads: (cost: number) => boolean
-  /** The request's answer from a worker; `cost` as for offloads. */
-  answer: (request: FastifyRequest, reply: FastifyReply, job: { op: 'plan', format: PlanFormat } | { op: 'lint' }, cost: number) => Promise<FastifyReply>
+  /** The worker's answer to the request (503 when the queue is full); `cost` as for offloads. */
+  run: (request: FastifyRequest, reply: FastifyReply, job: WorkerJob, cost: number) => Promise<JobAnswer>
+  /** The request's answer from a worker, sent. */
+  answer: (request: FastifyRequest, reply: FastifyReply, job: WorkerJob, cost: number) => Promise<FastifyReply>
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
     planWorkers: PlanWorkers
   }
+}
+
+/** A worker's answer, sent as it is: its bytes are the event loop's, status and Content-Type included. */
+export function sendJobAnswer (reply: FastifyReply, answer: JobAnswer): FastifyReply {
+  const { body } = answer
+  return reply.code(answer.statusCode).type(answer.contentType).send(Buffer.from(body.buffer, body.byteOffset, body.byteLength))
 }
 
 /** The worker's module, next to this one's: TypeScript source under tsx and tap, JavaScript in dist/. */
@@ -69,21 +81,23 @@ export default fp(async function planWorkers (app, opts: PlanWorkersOptions) {
     resourceLimits: { maxOldGenerationSizeMb }
   })
 
+  async function run (request: FastifyRequest, reply: FastifyReply, job: WorkerJob, cost: number): Promise<JobAnswer> {
+    try {
+      return await pool.run({ ...job, text: request.jsonText } as PlanJob, cost, clientGone(reply.raw))
+    } catch (error) {
+      if (!(error instanceof QueueFullError)) throw error
+      reply.header('retry-after', retryAfter)
+      throw requestError(503, 'PLAN_QUEUE_FULL', `${error.message}; retry later`)
+    }
+  }
+
   app.decorate('planWorkers', {
     offloads: (cost: number) => size > 0 && cost > inProcessMaxCost,
-    async answer (request, reply, { op, ...rest }, cost) {
-      const job = { op, ...rest, text: request.jsonText } as PlanJob
-      let answer
-      try {
-        answer = await pool.run(job, cost, clientGone(reply.raw))
-      } catch (error) {
-        if (!(error instanceof QueueFullError)) throw error
-        reply.header('retry-after', retryAfter)
-        throw requestError(503, 'PLAN_QUEUE_FULL', `${error.message}; retry later`)
-      }
-      request.log.info({ ...answer.log, worker: true }, op === 'plan' ? 'planned cluster' : 'linted cluster')
-      const { body } = answer
-      return reply.code(answer.statusCode).type(answer.contentType).send(Buffer.from(body.buffer, body.byteOffset, body.byteLength))
+    run,
+    async answer (request, reply, job, cost) {
+      const answer = await run(request, reply, job, cost)
+      request.log.info({ ...answer.log, worker: true }, job.op === 'lint' ? 'linted cluster' : 'planned cluster')
+      return sendJobAnswer(reply, answer)
     }
   } satisfies PlanWorkers)
 

@@ -1,18 +1,13 @@
-import { Readable } from 'node:stream'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { countTasks, planCluster as planNodes, planCost, stringifyJson, type PlanRequest } from '../src/index.js'
 import {
-  countTasks, needsTfConfig, planChunks, planCluster as planNodes, planContentType, planCost, planRequestFor, renderPlan,
-  type PlanRequest
-} from '../src/index.js'
-import {
-  ClusterPlanRequestSchema, ClusterPlanSchema, FORMAT_MEDIA_TYPES, KubernetesEnvSchema, MAX_PLAN_TASKS,
-  MAX_PLAN_TASKS_WITH_INCLUDE, PLAN_FORMATS, PlanDotenvSchema, PlanFormatQuerySchema, PlanNodeSchema, PlanShellSchema, ref
+  ClusterPlanRequestSchema, ClusterPlanSchema, JsonFormatQuerySchema, MAX_PLAN_TASKS, MAX_PLAN_TASKS_WITH_INCLUDE,
+  PLAN_EXPORT_FORMATS, ref
 } from '../src/schemas.js'
 import { PLAN_BODY_LIMIT } from '../limits.js'
 import { ClusterPlanErrorSchema, ErrorSchema, requestError } from '../plugins/errors.js'
-import { chooseFormat, varyOnAccept } from './lib/formats.js'
-
-const NDJSON = FORMAT_MEDIA_TYPES.ndjson
+import { jsonOnly } from './lib/formats.js'
+import { tooManyTasks } from './lib/plan-limits.js'
 
 const clusterPlan: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/v1/cluster-plan', {
@@ -23,55 +18,38 @@ const clusterPlan: FastifyPluginAsyncTypebox = async (app) => {
       description: 'One node per task of the cluster in global-id order (chief or master first, other jobs sorted, ' +
         'ps last; sparse jobs: the defined indices), then the evaluator when asked for. Each node equals what ' +
         'POST /v1/run-config answers for its TF_CONFIG: the cluster, its task, and the shared tf_config keys. ' +
-        'If TensorFlow fails on any node the answer is 422, naming every failing node. ' +
-        `With \`Accept: ${NDJSON}\` the nodes are streamed one JSON object per line (no header line: the ` +
-        'cluster_spec is only in the JSON form). Other formats: ?format=ndjson (the same), shell and dotenv (each ' +
-        'node\'s TF_CONFIG line under a "# TYPE INDEX" comment), kubernetes (each node\'s pod env entries); Accept ' +
-        'selects them by media type too (?format wins); errors stay JSON. Limits: ' +
-        `${MAX_PLAN_TASKS} tasks, ${MAX_PLAN_TASKS_WITH_INCLUDE} with include or in the shell, dotenv and kubernetes ` +
-        'formats (every node then carries the whole cluster); beyond that, 413.',
-      querystring: PlanFormatQuerySchema,
+        'If TensorFlow fails on any node the answer is 422, naming every failing node. JSON only: shell, dotenv, ' +
+        'kubernetes and NDJSON (streamed), of one node (?task=) or all, are POST /v1/cluster-plan/exports, with the ' +
+        `same body. Limits: ${MAX_PLAN_TASKS} tasks, ${MAX_PLAN_TASKS_WITH_INCLUDE} with include (every node then ` +
+        'carries the whole cluster); beyond that, 413 saying what to ask instead.',
+      querystring: JsonFormatQuerySchema,
       body: ClusterPlanRequestSchema,
       response: {
-        200: {
-          description: 'Every node of the cluster',
-          content: {
-            'application/json': { schema: ref(ClusterPlanSchema) },
-            [NDJSON]: { schema: ref(PlanNodeSchema, { description: 'One node per line' }) },
-            [FORMAT_MEDIA_TYPES.shell]: { schema: PlanShellSchema },
-            [FORMAT_MEDIA_TYPES.dotenv]: { schema: PlanDotenvSchema },
-            [FORMAT_MEDIA_TYPES.kubernetes]: { schema: ref(KubernetesEnvSchema) }
-          }
-        },
-        400: ref(ErrorSchema, { description: 'The request does not match the schema; the message names the field' }),
-        413: ref(ErrorSchema, { description: 'The body or the cluster is larger than the limit' }),
+        200: ref(ClusterPlanSchema, { description: 'Every node of the cluster' }),
+        400: ref(ErrorSchema, { description: 'The request does not match the schema; the message names the field (and where a ?format= other than json is)' }),
+        406: ref(ErrorSchema, { description: 'Accept prefers a rendering (NDJSON, shell, dotenv, kubernetes): the message names POST /v1/cluster-plan/exports' }),
+        413: ref(ErrorSchema, { description: 'The body or the cluster is larger than the limit; the message says what to ask instead' }),
         415: ref(ErrorSchema, { description: 'The body is not application/json' }),
         422: ref(ClusterPlanErrorSchema, { description: 'TensorFlow would fail on some nodes' }),
         503: ref(ErrorSchema, { description: 'The server is shutting down, or overloaded (Retry-After)' })
       }
     },
+    preValidation: jsonOnly('POST', '/v1/cluster-plan', PLAN_EXPORT_FORMATS),
     bodyLimit: PLAN_BODY_LIMIT
   }, async function planCluster (request, reply) {
-    varyOnAccept(reply, request.query.format)
-    const format = chooseFormat(request.query.format, request.headers.accept, PLAN_FORMATS)
     const { cluster, include = [] } = request.body
     const tasks = countTasks(cluster)
-    const withTexts = include.length > 0 || needsTfConfig(format)
+    const withTexts = include.length > 0
     const limit = withTexts ? MAX_PLAN_TASKS_WITH_INCLUDE : MAX_PLAN_TASKS
-    if (tasks > limit) {
-      const which = include.length > 0 ? 'with include' : withTexts ? `in format ${format}` : 'without include'
-      throw requestError(413, 'CLUSTER_TOO_LARGE', `body/cluster has ${tasks} tasks; a plan ${which} covers at most ${limit}`)
-    }
+    if (tasks > limit) throw requestError(413, 'CLUSTER_TOO_LARGE', tooManyTasks(tasks, limit, withTexts ? 'plan with include' : 'plan', 'runconfig plan FILE'))
     app.planSizes.observe({ operation: 'plan' }, tasks)
     // a large plan on a worker thread: on the event loop it would stall every other request
     const cost = planCost(tasks, withTexts, request.jsonText.length)
-    if (app.planWorkers.offloads(cost)) return app.planWorkers.answer(request, reply, { op: 'plan', format }, cost)
-    // planned in full before the first byte: a failing node is a 422, even for a stream
-    const plan = planNodes(planRequestFor(request.body as PlanRequest, format))
+    if (app.planWorkers.offloads(cost)) return app.planWorkers.answer(request, reply, { op: 'plan', format: 'json' }, cost)
+    const plan = planNodes(request.body as PlanRequest)
     request.log.info({ nodes: plan.nodes.length }, 'planned cluster')
-    // the answer's text, serialized here; NDJSON streams, a batch of nodes per chunk
-    const answer = format === 'ndjson' ? Readable.from(planChunks(plan, format)) : renderPlan(plan, format)
-    return reply.type(planContentType(format)).send(answer as never)
+    // serialized here, as the worker does: the same bytes either way
+    return reply.type('application/json; charset=utf-8').send(stringifyJson(plan) as never)
   })
 }
 

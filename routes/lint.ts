@@ -6,6 +6,7 @@ import {
 } from '../src/schemas.js'
 import { PLAN_BODY_LIMIT } from '../limits.js'
 import { ErrorSchema, requestError } from '../plugins/errors.js'
+import { tooManyTasks } from './lib/plan-limits.js'
 
 const lint: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/v1/cluster-plan/lint', {
@@ -23,7 +24,7 @@ const lint: FastifyPluginAsyncTypebox = async (app) => {
       response: {
         200: ref(LintReportSchema, { description: 'The report, whether or not the cluster would start' }),
         400: ref(ErrorSchema, { description: 'The request does not match the schema; the message names the field' }),
-        413: ref(ErrorSchema, { description: 'The body or the cluster is larger than the limit' }),
+        413: ref(ErrorSchema, { description: 'The body or the cluster is larger than the limit; the message says what to do instead' }),
         415: ref(ErrorSchema, { description: 'The body is not application/json' }),
         503: ref(ErrorSchema, { description: 'The server is shutting down, or overloaded (Retry-After)' })
       }
@@ -32,7 +33,7 @@ const lint: FastifyPluginAsyncTypebox = async (app) => {
   }, async function lintClusterPlan (request, reply) {
     const tasks = countTasks(request.body.cluster)
     if (tasks > MAX_PLAN_TASKS) {
-      throw requestError(413, 'CLUSTER_TOO_LARGE', `body/cluster has ${tasks} tasks; a lint covers at most ${MAX_PLAN_TASKS}`)
+      throw requestError(413, 'CLUSTER_TOO_LARGE', tooManyTasks(tasks, MAX_PLAN_TASKS, 'lint', 'runconfig lint FILE'))
     }
     app.planSizes.observe({ operation: 'lint' }, tasks)
     // a large cluster on a worker thread: on the event loop it would stall every other request

@@ -6,8 +6,8 @@ export {
   type NodeRequest, type ReplaceRequest, type Replacements, type Resolution
 } from './tensorflow/resolve.js'
 export {
-  planCluster, ClusterPlanError,
-  type PlanRequest, type ClusterPlan, type PlanNode, type FailedNode, type PlanInclude
+  planCluster, ClusterPlanError, tfConfigTextOf,
+  type PlanRequest, type ClusterPlan, type PlanNode, type FailedNode, type PlanInclude, type PlanOptions, type TaskName
 } from './plan/cluster-plan.js'
 export type { RunConfigView } from './tensorflow/run-config-view.js'
 export type { CoordinatorMode } from './tensorflow/run-config.js'
@@ -22,6 +22,7 @@ export {
   planNodeVariables, planShell, resolutionValues, selectedNodeText, shellExports, shellLines, shellQuote, tfConfigText,
   withTfConfigFile, ENV_STRING_LIMIT, environmentStringBytes, NotRepresentableError,
   type EnvironmentVariables, type KubernetesEnvVar, type NodeEnv, type NodeValues, type PlanTextOptions, type RenderOptions,
-  needsTfConfig, planChunks, planContentType, planRequestFor, renderPlan
+  needsTfConfig, planChunks, planContentType, planRequestFor, renderPlan,
+  kubernetesNodeEnv, exportChunks, exportRefusal, parseTaskName, planExport, UnknownTaskError
 } from './formats/index.js'
 export { countTasks, planCost } from './plan/cost.js'

@@ -5,7 +5,7 @@ import {
   RunConfigArgumentsSchema, StrategySchema
 } from './schemas/arguments.js'
 import { ClusterPlanSchema, PlanNodeSchema } from './schemas/cluster-plan.js'
-import { KubernetesEnvSchema } from './schemas/formats.js'
+import { KubernetesEnvSchema, KubernetesNodeEnvSchema } from './schemas/formats.js'
 import { JobViewSchema } from './schemas/jobs.js'
 import { LeaseSchema } from './schemas/leases.js'
 import { LintReportSchema, NodeLintReportSchema } from './schemas/lint.js'
@@ -27,5 +27,5 @@ export * from './schemas/run-config.js'
 export const CONTRACT_SCHEMAS = [
   ConfigProtoComponent, StrategySchema, DeviceFnSchema, ClusterSchema, DistributeConfigSchema,
   RunConfigArgumentsSchema, ReplaceArgumentsSchema, RunConfigSchema, ResolutionSchema, PlanNodeSchema, ClusterPlanSchema,
-  KubernetesEnvSchema, LintReportSchema, NodeLintReportSchema, JobViewSchema, LeaseSchema
+  KubernetesNodeEnvSchema, KubernetesEnvSchema, LintReportSchema, NodeLintReportSchema, JobViewSchema, LeaseSchema
 ]

@@ -48,15 +48,18 @@ t.test('createRunConfigClient talks to the running service: resolve, replace, pl
   t.same(refused.error, { statusCode: 422, error: 'Unprocessable Entity', exception: 'ValueError', message: 'protocol should be grpc or grpc+verbs' })
 })
 
-t.test('the other formats: parseAs text, or a client of the format\'s media type', async (t) => {
+t.test('the renderings: parseAs text, or a client of the format\'s media type', async (t) => {
   const baseUrl = await listen(t)
   const client = createRunConfigClient(baseUrl, { headers: { 'x-request-id': 'client-test' } })
-  const shell = await client.POST('/v1/run-config', { params: { query: { format: 'shell' } }, body: { tf_config: SEED_TF_CONFIG }, parseAs: 'text' })
+  const shell = await client.POST('/v1/run-config/exports', { params: { query: { format: 'shell' } }, body: { tf_config: SEED_TF_CONFIG }, parseAs: 'text' })
   t.equal(shell.response.headers.get('content-type'), 'text/x-shellscript; charset=utf-8')
   t.equal(shell.data?.split('\n')[0], `export TF_CONFIG='${JSON.stringify(SEED_TF_CONFIG)}'`)
 
+  const node = await client.POST('/v1/cluster-plan/exports', { params: { query: { format: 'dotenv', task: 'worker:1' } }, body: { cluster: SEED_CLUSTER }, parseAs: 'text' })
+  t.equal(node.data?.split('\n')[0], '# worker 1')
+
   const kubernetes = createRunConfigClient<'application/vnd.runconfig.kubernetes-env+json'>(baseUrl)
-  const env = await kubernetes.POST('/v1/cluster-plan', { params: { query: { format: 'kubernetes' } }, body: { cluster: SEED_CLUSTER } })
+  const env = await kubernetes.POST('/v1/cluster-plan/exports', { params: { query: { format: 'kubernetes' } }, body: { cluster: SEED_CLUSTER } })
   t.equal(env.data?.nodes.length, SEED_PLAN.nodes.length)
   t.strictSame(env.data?.nodes[0].env.map((variable) => variable.name), ['TF_CONFIG'])
 })

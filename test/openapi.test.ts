@@ -30,7 +30,11 @@ t.test('every operation is documented with every status it answers', async (t) =
     'post /v1/run-config': ['200', '400', '406', '413', '415', '422', '503'],
     'get /v1/run-config': ['200', '400', '406', '422', '503'],
     'post /v1/run-config/replace': ['200', '400', '406', '413', '415', '422', '503'],
-    'post /v1/cluster-plan': ['200', '400', '413', '415', '422', '503'],
+    'post /v1/run-config/exports': ['200', '400', '406', '413', '415', '422', '503'],
+    'get /v1/run-config/exports': ['200', '400', '406', '422', '503'],
+    'post /v1/run-config/replace/exports': ['200', '400', '406', '413', '415', '422', '503'],
+    'post /v1/cluster-plan': ['200', '400', '406', '413', '415', '422', '503'],
+    'post /v1/cluster-plan/exports': ['200', '400', '406', '413', '415', '422', '503'],
     'post /v1/cluster-plan/lint': ['200', '400', '413', '415', '503'],
     'post /v1/run-config/lint': ['200', '400', '413', '415', '503'],
     'post /v1/hosts/{host}/leases': ['200', '201', '400', '401', '409', '413', '415', '422', '503'],
@@ -59,17 +63,19 @@ t.test('every operation is documented with every status it answers', async (t) =
   }
 })
 
-t.test('every output format is declared as a content type of its route', async (t) => {
+t.test('the JSON operations answer one media type; each rendering is a content type of its …/exports operation', async (t) => {
   const app = await build(t)
   await app.ready()
   const paths = app.swagger().paths as Record<string, Record<string, { responses: Record<string, { content: object }> }>>
   const contentTypes = (path: string, method: string) => Object.keys(paths[path][method].responses['200'].content)
-  const node = ['application/json', 'text/x-shellscript', 'application/x-dotenv']
-  t.strictSame(contentTypes('/v1/run-config', 'post'), node)
-  t.strictSame(contentTypes('/v1/run-config', 'get'), node)
-  t.strictSame(contentTypes('/v1/run-config/replace', 'post'), node)
-  t.strictSame(contentTypes('/v1/cluster-plan', 'post'),
-    ['application/json', 'application/x-ndjson', 'text/x-shellscript', 'application/x-dotenv', 'application/vnd.runconfig.kubernetes-env+json'])
-  t.strictSame(contentTypes('/v1/cluster-plan/lint', 'post'), ['application/json'])
-  t.strictSame(contentTypes('/v1/run-config/lint', 'post'), ['application/json'])
+  for (const [path, method] of [['/v1/run-config', 'post'], ['/v1/run-config', 'get'], ['/v1/run-config/replace', 'post'],
+    ['/v1/cluster-plan', 'post'], ['/v1/cluster-plan/lint', 'post'], ['/v1/run-config/lint', 'post']]) {
+    t.strictSame(contentTypes(path, method), ['application/json'], `${method} ${path}`)
+  }
+  const node = ['text/x-shellscript', 'application/x-dotenv', 'application/vnd.runconfig.kubernetes-env+json']
+  t.strictSame(contentTypes('/v1/run-config/exports', 'post'), node)
+  t.strictSame(contentTypes('/v1/run-config/exports', 'get'), node)
+  t.strictSame(contentTypes('/v1/run-config/replace/exports', 'post'), node)
+  t.strictSame(contentTypes('/v1/cluster-plan/exports', 'post'),
+    ['text/x-shellscript', 'application/x-dotenv', 'application/vnd.runconfig.kubernetes-env+json', 'application/x-ndjson'])
 })

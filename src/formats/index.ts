@@ -10,3 +10,5 @@ export {
 } from './plan-blocks.js'
 export { checkVariable, NotRepresentableError, type EnvironmentVariables } from './variables.js'
 export { ENV_STRING_LIMIT, environmentStringBytes } from './env-size.js'
+export { kubernetesNodeEnv } from './kubernetes-node.js'
+export { exportChunks, exportRefusal, parseTaskName, planExport, UnknownTaskError } from './plan-export.js'

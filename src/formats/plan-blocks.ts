@@ -37,7 +37,16 @@ export function planNodeVariables (node: PlanNode, options: PlanTextOptions = {}
  * in place. POSIX sh: no `local`, no bash-only syntax.
  */
 export function * planShellChunks (plan: ClusterPlan, options: PlanTextOptions = {}): Generator<string> {
-  yield `# A cluster plan of ${plan.nodes.length} node(s). Sourcing this file sets no variable: it defines the\n` +
+  yield planShellHead(plan.nodes.length)
+  for (let start = 0; start < plan.nodes.length; start += BATCH) {
+    yield plan.nodes.slice(start, start + BATCH).map((node) => planShellNode(node, options)).join('')
+  }
+  yield PLAN_SHELL_TAIL
+}
+
+/** The shell format's text before the nodes: the comment and the function's start. */
+export function planShellHead (nodeCount: number): string {
+  return `# A cluster plan of ${nodeCount} node(s). Sourcing this file sets no variable: it defines the\n` +
     '# shell function runconfig_node. `runconfig_node TYPE INDEX` then exports that node\'s variables\n' +
     '# and unsets the ones that are None, e.g. runconfig_node worker 0.\n' +
     'runconfig_node () {\n' +
@@ -50,21 +59,23 @@ export function * planShellChunks (plan: ClusterPlan, options: PlanTextOptions =
     '    \'\' | *[!0-9-]*) echo "runconfig_node: INDEX must be a number, not $2" >&2; return 2 ;;\n' +
     '  esac\n' +
     '  case "$1 $2" in\n'
-  for (let start = 0; start < plan.nodes.length; start += BATCH) {
-    yield plan.nodes.slice(start, start + BATCH).map((node) => {
-      // indented statement by statement: a value's own lines must stay as they are
-      const vars = Object.entries(planNodeVariables(node, options))
-      const lines = vars.map(([name, value]) => '      ' + shellLines({ [name]: value })).join('')
-      return `    ${shellQuote(`${node.task_type} ${node.task_id}`)})\n${lines}      ;;\n`
-    }).join('')
-  }
-  yield '    *)\n' +
-    '      echo "runconfig_node: this plan has no node $1 $2" >&2\n' +
-    '      return 1\n' +
-    '      ;;\n' +
-    '  esac\n' +
-    '}\n'
 }
+
+/** One node's branch of the shell format's function: its export and unset lines. */
+export function planShellNode (node: PlanNode, options: PlanTextOptions = {}): string {
+  // indented statement by statement: a value's own lines must stay as they are
+  const vars = Object.entries(planNodeVariables(node, options))
+  const lines = vars.map(([name, value]) => '      ' + shellLines({ [name]: value })).join('')
+  return `    ${shellQuote(`${node.task_type} ${node.task_id}`)})\n${lines}      ;;\n`
+}
+
+/** The shell format's text after the nodes: the function's end. */
+export const PLAN_SHELL_TAIL = '    *)\n' +
+  '      echo "runconfig_node: this plan has no node $1 $2" >&2\n' +
+  '      return 1\n' +
+  '      ;;\n' +
+  '  esac\n' +
+  '}\n'
 
 /**
  * A plan in the dotenv format, in chunks: a header comment, then per node a `# TYPE INDEX` comment
@@ -72,12 +83,22 @@ export function * planShellChunks (plan: ClusterPlan, options: PlanTextOptions =
  * load one node's block (or select the node), not the whole file, where the last node would win.
  */
 export function * planDotenvChunks (plan: ClusterPlan, options: PlanTextOptions = {}): Generator<string> {
-  yield `# A cluster plan of ${plan.nodes.length} node(s), a block each under its "# TYPE INDEX" line. Load one\n` +
+  yield planDotenvHead(plan.nodes.length)
+  for (let start = 0; start < plan.nodes.length; start += BATCH) {
+    yield plan.nodes.slice(start, start + BATCH).map((node) => planDotenvNode(node, options)).join('')
+  }
+}
+
+/** The dotenv format's header comment. */
+export function planDotenvHead (nodeCount: number): string {
+  return `# A cluster plan of ${nodeCount} node(s), a block each under its "# TYPE INDEX" line. Load one\n` +
     '# block, not the whole file: loaded whole, the last node\'s values would win. One node\'s\n' +
     '# file alone: runconfig plan FILE --format dotenv --task TYPE:INDEX.\n'
-  for (let start = 0; start < plan.nodes.length; start += BATCH) {
-    yield plan.nodes.slice(start, start + BATCH).map((node) => `\n${nodeComment(node)}${dotenv(planNodeVariables(node, options))}`).join('')
-  }
+}
+
+/** One node's block of the dotenv format: a blank line, its `# TYPE INDEX` line, its lines. */
+export function planDotenvNode (node: PlanNode, options: PlanTextOptions = {}): string {
+  return `\n${nodeComment(node)}${dotenv(planNodeVariables(node, options))}`
 }
 
 /** The shell format of a plan (planShellChunks joined). */

@@ -69,12 +69,26 @@ export class ClusterPlanError extends RunConfigError {
   }
 }
 
+/** A node of a plan by its job and index, as in `worker:17`. */
+export interface TaskName {
+  type: string
+  index: number
+}
+
+export interface PlanOptions {
+  /**
+   * Keep only this node: every node is still resolved (a failing one fails the plan), but only
+   * this one is kept and given what include asks for. No node when the cluster has no such task.
+   */
+  only?: TaskName
+}
+
 /** Resolves every node of a cluster in global-id order, in time linear in the cluster's size. */
-export function planCluster (request: PlanRequest): ClusterPlan {
+export function planCluster (request: PlanRequest, { only }: PlanOptions = {}): ClusterPlan {
   const include = new Set(request.include ?? [])
   const tasks = planNodeTasks(request.cluster, request.evaluator === true)
-  const clusterText = include.has('tf_config') ? toJsonText(request.cluster) : ''
-  const extraText = include.has('tf_config') ? extraKeysText(request.tf_config ?? {}) : ''
+  const tfConfigText = include.has('tf_config') ? tfConfigTextOf(request) : undefined
+  const kept = (task: PlannedTask) => only === undefined || (task.type === only.type && task.index === only.index)
   const nodes: PlanNode[] = []
   const failed: FailedNode[] = []
   // Every node shares the arguments and TF_CONFIG's other keys: their checks run once
@@ -91,7 +105,8 @@ export function planCluster (request: PlanRequest): ClusterPlan {
       const runConfig = distributeRunConfig(checked.args, tfConfig)
       const outcome = simulateTrainAndEvaluate(runConfig, tfConfig)
       const node = summarize(task, runConfig, outcome.start_delay_secs)
-      if (include.has('tf_config')) node.tf_config = nodeTfConfigText(clusterText, task, extraText)
+      if (!kept(task)) continue
+      if (tfConfigText !== undefined) node.tf_config = tfConfigText({ task_type: task.type, task_id: task.index })
       if (include.has('run_config')) node.run_config = viewRunConfig(runConfig)
       if (include.has('environment')) node.environment = { model_dir: plainValue(runConfig.model_dir), train_and_evaluate_path: outcome.path }
       nodes.push(node)
@@ -120,6 +135,17 @@ function nodeTfConfig (request: PlanRequest, task: PlannedTask): PyDict {
 /** A node's TF_CONFIG text: the cluster's JSON text, its task, then the shared keys' text (extraKeysText). */
 export function nodeTfConfigText (clusterText: string, task: Pick<PlannedTask, 'type' | 'index'>, extraText: string): string {
   return `{"cluster":${clusterText},"task":${JSON.stringify({ type: task.type, index: task.index })}${extraText}}`
+}
+
+/**
+ * What include tf_config gives each node of the request's plan: its exact TF_CONFIG text, made
+ * when asked for. The cluster's text is made once; the texts of a whole plan grow with the square
+ * of the cluster, so a stream makes each node's as it goes rather than holding them all.
+ */
+export function tfConfigTextOf (request: PlanRequest): (node: Pick<PlanNode, 'task_type' | 'task_id'>) => string {
+  const clusterText = toJsonText(request.cluster)
+  const extraText = extraKeysText(request.tf_config ?? {})
+  return (node) => nodeTfConfigText(clusterText, { type: node.task_type, index: node.task_id }, extraText)
 }
 
 /** The shared TF_CONFIG keys (all but cluster and task) as JSON text, each after a comma. */

@@ -8,6 +8,12 @@ import { RunConfigSchema } from './resolution.js'
 export const MAX_PLAN_TASKS = 100_000
 /** With `include` every node carries the whole cluster, so the answer grows with the square. */
 export const MAX_PLAN_TASKS_WITH_INCLUDE = 1_000
+/**
+ * The most a whole plan's shell, dotenv or kubernetes rendering may hold, estimated before planning
+ * as tasks × body bytes: each node's TF_CONFIG holds the whole cluster, so it grows with the square.
+ * Streamed, it costs memory for a chunk only, but time for all of it; one node (?task=) has only the task limit.
+ */
+export const MAX_EXPORT_BYTES = 256 * 1024 * 1024
 
 export const PlanIncludeSchema = Type.Enum(['tf_config', 'run_config'])
 

@@ -1,46 +1,80 @@
 import { Type, type Static } from 'typebox'
-import { planCluster } from '../plan/cluster-plan.js'
-import { dotenv, kubernetesEnv, nodeVariables, planDotenv, planRequestFor, planShell, shellLines, tfConfigText } from '../formats/index.js'
+import { planCluster, type ClusterPlan } from '../plan/cluster-plan.js'
+import {
+  dotenv, kubernetesEnv, kubernetesNodeEnv, ndjsonLines, nodeVariables, planDotenv, planRequestFor, planShell, shellLines, tfConfigText
+} from '../formats/index.js'
 import type { Resolution } from '../tensorflow/resolve.js'
-import { SEED_CLUSTER, SEED_RESOLUTION, SEED_TF_CONFIG } from './examples.js'
-import { FORMAT_MEDIA_TYPES, NODE_FORMATS, PLAN_FORMATS } from './media-types.js'
+import { SEED_CLUSTER, SEED_PLAN, SEED_RESOLUTION, SEED_TF_CONFIG } from './examples.js'
+import { FORMAT_MEDIA_TYPES, NODE_EXPORT_FORMATS, PLAN_EXPORT_FORMATS } from './media-types.js'
 import { RunConfigQuerySchema } from './run-config.js'
 
-// The output formats: chosen with ?format= or Accept (the query wins); JSON stays the default
+// The output formats: JSON from the JSON operations, the renderings from their …/exports twins (?format= chooses)
 
 export * from './media-types.js'
 
 const NODE_VARIABLES = 'TF_CONFIG as the request gave it (its text, or the object as JSON text in its key order), then ' +
   'RUNCONFIG_TASK_TYPE, _TASK_ID, _MASTER, _EVALUATION_MASTER, _IS_CHIEF, _NUM_PS_REPLICAS, _NUM_WORKER_REPLICAS, ' +
   '_GLOBAL_ID_IN_CLUSTER, _MODEL_DIR, _START_DELAY_SECS, _TRAIN_AND_EVALUATE_PATH: strings as they are, other values ' +
-  'as JSON; a None (and an unset TF_CONFIG) is left unset: `unset NAME` in shell, no line in dotenv'
+  'as JSON; a None (and an unset TF_CONFIG) is left unset: `unset NAME` in shell, no line in dotenv, no entry in kubernetes'
 
-const NodeFormatSchema = Type.Enum([...NODE_FORMATS], {
-  description: `Output format; wins over Accept. json (default, ${FORMAT_MEDIA_TYPES.json}); shell ` +
-    `(${FORMAT_MEDIA_TYPES.shell}): export lines for bash's eval or source; dotenv (${FORMAT_MEDIA_TYPES.dotenv}): ` +
-    `NAME='value' lines. Both: ${NODE_VARIABLES}. Errors stay JSON.`
+const NODE_EXPORTS = {
+  shell: `shell (${FORMAT_MEDIA_TYPES.shell}): export lines for bash's eval or source`,
+  dotenv: `dotenv (${FORMAT_MEDIA_TYPES.dotenv}): NAME='value' lines`,
+  kubernetes: `kubernetes (${FORMAT_MEDIA_TYPES.kubernetes}): the same variables as the env entries of the node's pod spec`
+}
+
+/**
+ * `?format=` of the JSON operations: json only. The renderings are operations of their own (…/exports),
+ * so that each JSON operation answers one media type and a generated client types its answer.
+ */
+const JsonFormatSchema = Type.Literal('json', {
+  description: 'json, the default and the only format here: the renderings (shell, dotenv, kubernetes, ndjson) are ' +
+    'the …/exports operations, with the same body; another value is a 400 naming that path'
 })
 
-export const NodeFormatQuerySchema = Type.Object({ format: Type.Optional(NodeFormatSchema) }, { additionalProperties: false })
-export type NodeFormatQuery = Static<typeof NodeFormatQuerySchema>
+export const JsonFormatQuerySchema = Type.Object({ format: Type.Optional(JsonFormatSchema) }, { additionalProperties: false })
+export type JsonFormatQuery = Static<typeof JsonFormatQuerySchema>
 
-/** GET /v1/run-config's query: the TF_CONFIG text and the format. */
+/** GET /v1/run-config's query: the TF_CONFIG text. */
 export const RunConfigGetQuerySchema = Type.Object({
   ...RunConfigQuerySchema.properties,
-  format: Type.Optional(NodeFormatSchema)
+  format: Type.Optional(JsonFormatSchema)
 }, { additionalProperties: false })
 export type RunConfigGetQuery = Static<typeof RunConfigGetQuerySchema>
 
-export const PlanFormatQuerySchema = Type.Object({
-  format: Type.Optional(Type.Enum([...PLAN_FORMATS], {
-    description: `Output format; wins over Accept. json (default, ${FORMAT_MEDIA_TYPES.json}); ndjson ` +
-      `(${FORMAT_MEDIA_TYPES.ndjson}): one node per line, streamed; shell (${FORMAT_MEDIA_TYPES.shell}) and dotenv ` +
-      `(${FORMAT_MEDIA_TYPES.dotenv}): every node's variables (shell: a function, runconfig_node TYPE INDEX, that exports them; dotenv: a block per node); kubernetes ` +
-      `(${FORMAT_MEDIA_TYPES.kubernetes}): each node's pod env entries. shell, dotenv and kubernetes imply include ` +
-      'tf_config (and its task limit). Errors stay JSON.'
+const NodeExportFormatSchema = Type.Enum([...NODE_EXPORT_FORMATS], {
+  description: `The rendering: ${Object.values(NODE_EXPORTS).join('; ')}. Each holds ${NODE_VARIABLES}. Errors stay JSON.`,
+  examples: ['shell']
+})
+
+export const NodeExportQuerySchema = Type.Object({ format: NodeExportFormatSchema }, { additionalProperties: false })
+export type NodeExportQuery = Static<typeof NodeExportQuerySchema>
+
+/** GET /v1/run-config/exports's query: the TF_CONFIG text and the rendering. */
+export const RunConfigExportGetQuerySchema = Type.Object({
+  ...RunConfigQuerySchema.properties,
+  format: NodeExportFormatSchema
+}, { additionalProperties: false })
+export type RunConfigExportGetQuery = Static<typeof RunConfigExportGetQuerySchema>
+
+export const PlanExportQuerySchema = Type.Object({
+  format: Type.Enum([...PLAN_EXPORT_FORMATS], {
+    description: `The rendering: shell (${FORMAT_MEDIA_TYPES.shell}): a function, runconfig_node TYPE INDEX, that ` +
+      'exports a node\'s variables (with ?task=, that node\'s export lines, as the one-node shell format); dotenv ' +
+      `(${FORMAT_MEDIA_TYPES.dotenv}): a block of variables per node (with ?task=, that node's lines); kubernetes ` +
+      `(${FORMAT_MEDIA_TYPES.kubernetes}): each node's pod env entries; ndjson (${FORMAT_MEDIA_TYPES.ndjson}): one ` +
+      'PlanNode per line (include as the body asks). ' +
+      'shell, dotenv and kubernetes imply include tf_config; errors stay JSON.',
+    examples: ['shell']
+  }),
+  task: Type.Optional(Type.String({
+    description: 'Only this node, as TYPE:INDEX (evaluator:0 for the evaluator): what one node fetches for itself. ' +
+      'Every node is still resolved (a failing one is a 422); a task the cluster does not have is a 400. Without it ' +
+      'the whole plan, whose shell, dotenv and kubernetes renderings grow with the square of the cluster',
+    examples: ['worker:17']
   }))
 }, { additionalProperties: false })
-export type PlanFormatQuery = Static<typeof PlanFormatQuerySchema>
+export type PlanExportQuery = Static<typeof PlanExportQuerySchema>
 
 const SEED_NODE_VARIABLES = nodeVariables(SEED_RESOLUTION as unknown as Resolution, tfConfigText(SEED_TF_CONFIG))
 // The seed plan as the text formats have it: each node with its TF_CONFIG text and environment
@@ -69,6 +103,24 @@ export const PlanDotenvSchema = Type.String({
     'one-node dotenv format), nodes apart by a blank line: load one node\'s block, not the whole file',
   examples: [planDotenv(SEED_TEXT_PLAN)]
 })
+
+export const PlanNdjsonSchema = Type.String({
+  description: 'One PlanNode (components/schemas/PlanNode) per line: a JSON object, then a newline',
+  examples: [ndjsonLines({ ...SEED_PLAN, nodes: SEED_PLAN.nodes.slice(0, 2) } as ClusterPlan)]
+})
+
+export const KubernetesNodeEnvSchema = Type.Object({
+  env: Type.Array(Type.Object({
+    name: Type.String(),
+    value: Type.String()
+  }, { additionalProperties: false }), { description: `The entries of the pod spec's env: ${NODE_VARIABLES}` })
+}, {
+  $id: 'KubernetesNodeEnv',
+  additionalProperties: false,
+  description: 'One node\'s environment for the pod that runs it',
+  examples: [kubernetesNodeEnv(SEED_NODE_VARIABLES)]
+})
+export type KubernetesNodeEnv = Static<typeof KubernetesNodeEnvSchema>
 
 export const KubernetesEnvSchema = Type.Object({
   nodes: Type.Array(Type.Object({

@@ -73,7 +73,8 @@ const CASES: Record<string, Case[]> = {
     { name: 'an address as a number', url: '/v1/cluster-plan', payload: '{"cluster": {"worker": [1]}}', status: 400, expect: validation('body/cluster/worker/0 must be string') },
     { name: 'evaluator as a string', url: '/v1/cluster-plan', payload: '{"cluster": {"chief": ["c:1"]}, "evaluator": "yes"}', status: 400, expect: validation('body/evaluator must be boolean') },
     { name: 'tf_config twice in the query', url: '/v1/run-config?tf_config=a&tf_config=b', status: 400, expect: validation('querystring/tf_config must be string') },
-    { name: 'an unknown format', url: '/v1/run-config?format=xml', status: 400, expect: validation(/^querystring\/format must be equal to one of the allowed values/) }
+    { name: 'an unknown format', url: '/v1/run-config?format=xml', status: 400, expect: validation(/^querystring\/format must be json \(or absent\) here, not "xml"/) },
+    { name: 'an unknown rendering', url: '/v1/run-config/exports?format=xml', status: 400, expect: validation(/^querystring\/format must be equal to one of the allowed values/) }
   ],
   'content types': [
     { name: 'text/plain', headers: { 'content-type': 'text/plain' }, payload: '{}', status: 415, expect: NOT_JSON },

@@ -3,7 +3,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import t, { type Test } from 'tap'
 import { ClusterPlanErrorSchema, ErrorSchema, PythonErrorSchema } from '../../plugins/errors.js'
 import { ARGUMENT_NAMES } from '../../src/index.js'
-import { ClusterPlanSchema, KubernetesEnvSchema, LintReportSchema, PlanNodeSchema, ResolutionSchema, SEED_RUN_CONFIG } from '../../src/schemas.js'
+import { ClusterPlanSchema, KubernetesEnvSchema, KubernetesNodeEnvSchema, LintReportSchema, PlanNodeSchema, ResolutionSchema, SEED_RUN_CONFIG } from '../../src/schemas.js'
 import { build } from '../helper.js'
 import { validator } from './helper.js'
 
@@ -18,6 +18,7 @@ const is = {
   plan: validator(ClusterPlanSchema),
   node: validator(PlanNodeSchema),
   kubernetes: validator(KubernetesEnvSchema),
+  kubernetesNode: validator(KubernetesNodeEnvSchema),
   lint: validator(LintReportSchema),
   error: validator(ErrorSchema),
   pythonError: validator(PythonErrorSchema),
@@ -92,22 +93,30 @@ const tfConfig = fc.oneof(
 )
 
 const OPERATIONS: Record<string, fc.Arbitrary<{ method: 'GET' | 'POST', url: string, payload?: unknown, headers?: Record<string, string> }>> = {
-  resolve: fc.record({ tf_config: tfConfig, config: args, format: fc.constantFrom(undefined, undefined, 'shell', 'dotenv') }, { requiredKeys: [] })
-    .map(({ format, ...payload }) => ({ method: 'POST', url: `/v1/run-config${format === undefined ? '' : `?format=${format}`}`, payload })),
+  resolve: fc.record({ tf_config: tfConfig, config: args, format: fc.constantFrom(undefined, undefined, 'shell', 'dotenv', 'kubernetes') }, { requiredKeys: [] })
+    .map(({ format, ...payload }) => ({ method: 'POST', url: format === undefined ? '/v1/run-config' : `/v1/run-config/exports?format=${format}`, payload })),
   replace: fc.oneof(
     fc.record({ tf_config: tfConfig, config: args, replace: fc.oneof(args, fc.array(args, { maxLength: 3 })) }, { requiredKeys: ['replace'] }),
     fc.record({ run_config: fc.record({ save_checkpoints_steps: number, master: odd, cluster_spec: cluster }, { requiredKeys: [] }).map((changes) => ({ ...SEED_RUN_CONFIG, ...changes })), replace: args })
   ).map((payload) => ({ method: 'POST', url: '/v1/run-config/replace', payload })),
-  get: fc.record({ text: fc.oneof(wellFormed.map((value) => JSON.stringify(value)), tfConfig.map((value) => typeof value === 'string' ? value : JSON.stringify(value)), fc.string({ maxLength: 30 })), extra: fc.constantFrom('', '', '', '&format=shell', '&format=json', '&x=1', '&tf_config=again') })
-    .map(({ text, extra }) => ({ method: 'GET', url: `/v1/run-config?tf_config=${encodeURIComponent(text)}${extra}` })),
+  get: fc.record({ text: fc.oneof(wellFormed.map((value) => JSON.stringify(value)), tfConfig.map((value) => typeof value === 'string' ? value : JSON.stringify(value)), fc.string({ maxLength: 30 })), extra: fc.constantFrom('', '', '', '/exports?format=shell', '?format=shell', '?format=json', '?x=1', '?tf_config=again') })
+    .map(({ text, extra }) => {
+      const [path, query = ''] = extra.split('?')
+      return { method: 'GET', url: `/v1/run-config${path}?tf_config=${encodeURIComponent(text)}${query === '' ? '' : `&${query}`}` }
+    }),
   plan: fc.record({
     body: fc.record({ cluster, tf_config: fc.oneof(extraKeys, odd), config: args, evaluator: fc.boolean(), include: fc.subarray(['tf_config', 'run_config']) }, { requiredKeys: ['cluster'] }),
     lint: fc.boolean(),
     accept: fc.constantFrom<string | undefined>(undefined, 'application/x-ndjson', 'text/x-shellscript', '*/*'),
-    format: fc.constantFrom(undefined, undefined, 'json', 'ndjson', 'shell', 'dotenv', 'kubernetes')
-  }).map(({ body, lint, accept, format }) => ({
+    format: fc.constantFrom(undefined, undefined, 'json', 'ndjson', 'shell', 'dotenv', 'kubernetes'),
+    task: fc.constantFrom(undefined, undefined, 'chief:0', 'worker:1', 'evaluator:0', 'x:y')
+  }).map(({ body, lint, accept, format, task }) => ({
     method: 'POST',
-    url: lint ? '/v1/cluster-plan/lint' : `/v1/cluster-plan${format === undefined ? '' : `?format=${format}`}`,
+    url: lint
+      ? '/v1/cluster-plan/lint'
+      : format === undefined || format === 'json'
+        ? `/v1/cluster-plan${format === undefined ? '' : `?format=${format}`}`
+        : `/v1/cluster-plan/exports?format=${format}${task === undefined ? '' : `&task=${task}`}`,
     payload: body,
     headers: accept === undefined ? {} : { accept } as Record<string, string>
   }))
@@ -126,7 +135,10 @@ function breach (url: string, res: LightMyRequestResponse): string | undefined {
     return res.body.split('\n').slice(0, -1).every((line) => is.node.Check(JSON.parse(line))) ? undefined : 'a line is not a PlanNode'
   }
   if (type.startsWith('text/x-shellscript') || type.startsWith('application/x-dotenv')) return undefined // text; its tests are the formats'
-  if (type.startsWith('application/vnd.runconfig.kubernetes-env+json')) return is.kubernetes.Check(res.json()) ? undefined : 'not KubernetesEnv'
+  if (type.startsWith('application/vnd.runconfig.kubernetes-env+json')) {
+    const kubernetes = url.startsWith('/v1/cluster-plan') ? is.kubernetes : is.kubernetesNode
+    return kubernetes.Check(res.json()) ? undefined : 'not its Kubernetes env schema'
+  }
   const body = res.json()
   const schema = url.startsWith('/v1/cluster-plan/lint') ? is.lint : url.startsWith('/v1/cluster-plan') ? is.plan : is.resolution
   return schema.Check(body) ? undefined : `not its response schema: ${JSON.stringify(schema.Errors(body)[0])}`

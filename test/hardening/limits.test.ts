@@ -4,7 +4,7 @@ import { MAX_PLAN_TASKS } from '../../src/schemas.js'
 import { build } from '../helper.js'
 import { assertRefusal, assertStillAnswers, bigCluster, buildWith } from './helper.js'
 
-const TOO_LARGE = { code: 'FST_ERR_CTP_BODY_TOO_LARGE', message: 'Request body is too large' }
+const TOO_LARGE = { code: 'FST_ERR_CTP_BODY_TOO_LARGE', message: /^Request body is too large: POST \/v1\/[a-z/-]+ takes at most 1[2]? MiB \(.*\). Instead: (.* )?run the CLI, which has no limit: runconfig (resolve|plan FILE( --format FORMAT)?|lint FILE)$/ }
 const JSON_TYPE = { 'content-type': 'application/json' }
 
 /** A JSON body of exactly `bytes` bytes: a TF_CONFIG text padded with spaces. */
@@ -58,7 +58,9 @@ t.test('bodies over the limits are 413s, and the app answers on', async (t) => {
     ['the default limit, one byte more', '/v1/run-config', BODY_LIMIT + 1, 413],
     ['the default limit on replace', '/v1/run-config/replace', BODY_LIMIT + 1, 413],
     ['the plan limit, one byte more', '/v1/cluster-plan', PLAN_BODY_LIMIT + 1, 413],
-    ['the plan limit on lint', '/v1/cluster-plan/lint', PLAN_BODY_LIMIT + 1, 413]
+    ['the plan limit on lint', '/v1/cluster-plan/lint', PLAN_BODY_LIMIT + 1, 413],
+    ['the default limit on a node\'s rendering', '/v1/run-config/exports?format=shell', BODY_LIMIT + 1, 413],
+    ['the plan limit on a plan\'s rendering', '/v1/cluster-plan/exports?format=shell', PLAN_BODY_LIMIT + 1, 413]
   ]
   for (const [name, url, bytes, status] of cases) {
     const res = await app.inject({ method: 'POST', url, headers: JSON_TYPE, payload: bodyOf(bytes) })

@@ -30,20 +30,31 @@ t.test('plan workers', async (t) => {
       ['/v1/cluster-plan', { cluster: { worker: ['w:1', 'w:2'], ps: ['p:1'] } }], // 422, every node failing
       ['/v1/cluster-plan', { cluster: { chief: [] } }], // 422 naming no node
       ['/v1/cluster-plan', { cluster: SEED_CLUSTER, config: { protocol: 'http' } }], // 422 from the arguments
-      ['/v1/cluster-plan', { cluster: sparse }, 'application/x-ndjson'],
-      ['/v1/cluster-plan?format=ndjson', { cluster: SEED_CLUSTER }],
-      ['/v1/cluster-plan?format=shell', { cluster: sparse, tf_config: { environment: 'cloud' } }],
-      ['/v1/cluster-plan', { cluster: SEED_CLUSTER }, 'application/x-dotenv'],
-      ['/v1/cluster-plan?format=dotenv', { cluster: { chief: ['c:1'], worker: ['it\'s "x":1'] } }], // 406: no dotenv form holds the master
-      ['/v1/cluster-plan?format=kubernetes', { cluster: SEED_CLUSTER, evaluator: true }],
+      ['/v1/cluster-plan', { cluster: sparse }, 'application/x-ndjson'], // 406
+      ['/v1/cluster-plan/exports?format=ndjson', { cluster: SEED_CLUSTER }],
+      ['/v1/cluster-plan/exports?format=ndjson', { cluster: sparse, include: ['tf_config', 'run_config'] }],
+      // the whole plan's texts: the worker plans, the event loop streams them
+      ['/v1/cluster-plan/exports?format=shell', { cluster: sparse, tf_config: { environment: 'cloud' } }],
+      ['/v1/cluster-plan/exports?format=dotenv', { cluster: SEED_CLUSTER }],
+      ['/v1/cluster-plan/exports?format=dotenv', { cluster: { chief: ['c:1'], worker: ['it\'s "x":1'] } }], // 406: no dotenv form holds the master
+      ['/v1/cluster-plan/exports?format=dotenv&task=worker:0', { cluster: { chief: ['c:1'], worker: ['it\'s "x":1'] } }], // 406
+      ['/v1/cluster-plan/exports?format=kubernetes', { cluster: SEED_CLUSTER, evaluator: true }],
+      ['/v1/cluster-plan/exports?format=shell', { cluster: { worker: ['w:1'] } }], // 422
+      // one node: the worker renders it
+      ['/v1/cluster-plan/exports?format=shell&task=worker:7', { cluster: sparse, tf_config: { environment: 'cloud' } }],
+      ['/v1/cluster-plan/exports?format=ndjson&task=evaluator:0', { cluster: SEED_CLUSTER, evaluator: true, include: ['run_config'] }],
+      ['/v1/cluster-plan/exports?format=kubernetes&task=worker:3', { cluster: SEED_CLUSTER }], // 400, no such task
+      ['/v1/cluster-plan/exports?format=kubernetes&task=ps:0', { cluster: { chief: ['c:1'], ps: ['p:1'], worker: ['w:1'] } }],
       ['/v1/cluster-plan/lint', { cluster: SEED_CLUSTER }],
       ['/v1/cluster-plan/lint', { cluster: { worker: ['w:1', 'w:1'], ps: [] } }]
     ]
     for (const [url, payload, accept] of requests) {
       t.same(await answer(worker, url, payload, accept), await answer(local, url, payload, accept), `${url} ${JSON.stringify(payload)} ${accept ?? ''}`)
     }
-    const refused = await answer(worker, '/v1/cluster-plan?format=dotenv', { cluster: { chief: ['c:1'], worker: ['it\'s "x":1'] } })
-    t.strictSame([refused.statusCode, JSON.parse(refused.body).code], [406, 'NOT_REPRESENTABLE'])
+    for (const url of ['/v1/cluster-plan/exports?format=dotenv', '/v1/cluster-plan/exports?format=dotenv&task=worker:0']) {
+      const refused = await answer(worker, url, { cluster: { chief: ['c:1'], worker: ['it\'s "x":1'] } })
+      t.strictSame([refused.statusCode, JSON.parse(refused.body).code], [406, 'NOT_REPRESENTABLE'], url)
+    }
   })
 
   t.test('a 100,000-task plan and lint go to the worker and come back whole', async (t) => {

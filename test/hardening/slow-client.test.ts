@@ -66,10 +66,15 @@ t.test('slow and broken clients', async (t) => {
     t.ok(ms >= 300, `closed after ${ms} ms, not before keepAliveTimeout`)
   })
 
-  t.test('headers over 16 kB are a 431 in the error shape', async (t) => {
-    const { received } = await exchange(app, [`GET /healthz HTTP/1.1\r\nHost: localhost\r\nX-Big: ${'b'.repeat(20_000)}\r\n\r\n`], 10)
+  t.test('headers over 16 kB are a 431 in the error shape, saying to POST the TF_CONFIG instead', async (t) => {
+    const { received } = await exchange(app, [`GET /v1/run-config?tf_config=${'b'.repeat(20_000)} HTTP/1.1\r\nHost: localhost\r\n\r\n`], 10)
     t.match(received, /^HTTP\/1\.1 431 Request Header Fields Too Large\r\n/)
-    t.ok(received.endsWith('{"error":"Request Header Fields Too Large","message":"Exceeded maximum allowed HTTP header size","statusCode":431}'))
+    t.ok(received.endsWith(JSON.stringify({
+      error: 'Request Header Fields Too Large',
+      message: 'The request line and headers exceed 16 KiB: a TF_CONFIG this large does not fit a query string. Instead: POST it ' +
+        'as the body, {"tf_config": ...}, to /v1/run-config (or /v1/run-config/exports for shell, dotenv or kubernetes)',
+      statusCode: 431
+    })), received.slice(-300))
   })
 
   t.test('a request line that is not HTTP is a 400 in the error shape', async (t) => {

@@ -41,7 +41,14 @@ t.test('a body over the limit is a 413', async (t) => {
   t.teardown(() => app.close())
   const res = await app.inject({ method: 'POST', url: '/v1/run-config', headers: JSON_HEADERS, payload: JSON.stringify({ tf_config: 'x'.repeat(100) }) })
   t.equal(res.statusCode, 413)
-  t.same(res.json(), { statusCode: 413, code: 'FST_ERR_CTP_BODY_TOO_LARGE', error: 'Payload Too Large', message: 'Request body is too large' })
+  t.same(res.json(), {
+    statusCode: 413,
+    code: 'FST_ERR_CTP_BODY_TOO_LARGE',
+    error: 'Payload Too Large',
+    message: 'Request body is too large: POST /v1/run-config takes at most 64 bytes (one node\'s TF_CONFIG holds its whole cluster). ' +
+      'Instead: for a larger cluster, POST the cluster to /v1/cluster-plan/exports?format=FORMAT&task=TYPE:INDEX (one node\'s ' +
+      'environment) or /v1/cluster-plan, which take 12 MiB; or run the CLI, which has no limit: runconfig resolve'
+  })
 })
 
 t.test('malformed, empty and prototype-polluting bodies are 400s', async (t) => {

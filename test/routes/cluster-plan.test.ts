@@ -38,8 +38,8 @@ function generateRequest (random: ReturnType<typeof seededRandom>, round: number
   return { cluster, tf_config: tfConfig, config, evaluator: kind === 'evaluator' || random.chance(0.2) }
 }
 
-async function plan (app: FastifyInstance, payload: object, accept = 'application/json') {
-  const res = await app.inject({ method: 'POST', url: '/v1/cluster-plan', headers: { accept }, payload })
+async function plan (app: FastifyInstance, payload: object, accept = 'application/json', url = '/v1/cluster-plan') {
+  const res = await app.inject({ method: 'POST', url, headers: { accept }, payload })
   return { status: res.statusCode, headers: res.headers, body: res.body }
 }
 
@@ -136,19 +136,19 @@ t.test('POST /v1/cluster-plan', async (t) => {
     t.same(node, { ...SEED_PLAN.nodes[2], tf_config: '{"cluster":' + JSON.stringify(SEED_CLUSTER) + ',"task":{"type":"worker","index":1}}' })
   })
 
-  t.test('Accept: application/x-ndjson streams one node per line', async (t) => {
+  t.test('POST /v1/cluster-plan/exports?format=ndjson streams the same nodes, one per line', async (t) => {
     const random = seededRandom(7)
     for (let round = 0; round < 10; round++) {
       const request = { ...generateRequest(random, round * 5), include: random.chance(0.5) ? ['tf_config' as const] : [] }
       const json = await plan(app, request)
       if (json.status !== 200) continue
-      const ndjson = await plan(app, request, 'application/json;q=0.5, application/x-ndjson')
+      const ndjson = await plan(app, request, undefined, '/v1/cluster-plan/exports?format=ndjson')
       t.equal(ndjson.status, 200)
       t.equal(ndjson.headers['content-type'], 'application/x-ndjson')
       t.ok(ndjson.body.endsWith('\n'))
       t.strictSame(ndjson.body.trimEnd().split('\n').map((line) => JSON.parse(line)), JSON.parse(json.body).nodes)
     }
-    const big = await plan(app, { cluster: { chief: ['c:1'], worker: Array.from({ length: 600 }, (_, i) => `w${i}:1`) } }, 'application/x-ndjson')
+    const big = await plan(app, { cluster: { chief: ['c:1'], worker: Array.from({ length: 600 }, (_, i) => `w${i}:1`) } }, undefined, '/v1/cluster-plan/exports?format=ndjson')
     t.equal(big.body.split('\n').length, 602, 'more lines than one write holds, and the final newline')
   })
 
@@ -160,7 +160,7 @@ t.test('POST /v1/cluster-plan', async (t) => {
       statusCode: 413,
       code: 'CLUSTER_TOO_LARGE',
       error: 'Payload Too Large',
-      message: `body/cluster has ${MAX_PLAN_TASKS + 1} tasks; a plan without include covers at most ${MAX_PLAN_TASKS}`
+      message: `body/cluster has ${MAX_PLAN_TASKS + 1} tasks; a plan covers at most ${MAX_PLAN_TASKS}. Instead: run the CLI, which has no limit: runconfig plan FILE`
     })
   })
 
@@ -171,6 +171,8 @@ t.test('POST /v1/cluster-plan', async (t) => {
     t.equal(JSON.parse(atLimit.body).nodes.length, MAX_PLAN_TASKS_WITH_INCLUDE)
     const over = await plan(app, { cluster: { chief: ['c:1'], worker: [...worker, 'x:1'] }, include: ['run_config'] })
     t.equal(over.status, 413)
-    t.equal(JSON.parse(over.body).message, `body/cluster has ${MAX_PLAN_TASKS_WITH_INCLUDE + 1} tasks; a plan with include covers at most ${MAX_PLAN_TASKS_WITH_INCLUDE}`)
+    t.equal(JSON.parse(over.body).message, `body/cluster has ${MAX_PLAN_TASKS_WITH_INCLUDE + 1} tasks; a plan with include covers at most ` +
+      `${MAX_PLAN_TASKS_WITH_INCLUDE} (each node then carries the whole cluster). Instead: leave include out; ask one node's with ` +
+      'POST /v1/cluster-plan/exports?format=ndjson&task=TYPE:INDEX; or run the CLI, which has no limit: runconfig plan FILE')
   })
 })

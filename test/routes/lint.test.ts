@@ -105,7 +105,7 @@ t.test('POST /v1/cluster-plan/lint', async (t) => {
         statusCode: 413,
         code: 'CLUSTER_TOO_LARGE',
         error: 'Payload Too Large',
-        message: `body/cluster has ${MAX_PLAN_TASKS + 1} tasks; a lint covers at most ${MAX_PLAN_TASKS}`
+        message: `body/cluster has ${MAX_PLAN_TASKS + 1} tasks; a lint covers at most ${MAX_PLAN_TASKS}. Instead: run the CLI, which has no limit: runconfig lint FILE`
       }
     })
   })
