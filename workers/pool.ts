@@ -106,7 +106,11 @@ export class PlanPool {
 
   /** Rejects the waiting jobs; lets the running ones finish; stops every worker. */
   async close (): Promise<void> {
-    await this.#piscina.close({ force: true })
+    for (const job of this.#jobs) if (!job.started) job.abort.abort(new DOMException('the plan pool is closing', 'AbortError'))
+    await this.drain()
+    // not piscina's close(): it races the pool's flush with a 30 s timer that it leaves running,
+    // which holds the process that long after everything has stopped
+    await this.#piscina.destroy()
   }
 
   /**
@@ -117,7 +121,10 @@ export class PlanPool {
   #replaceLostWorkers (): void {
     const workers = this.#piscina.threads.length
     if (this.#jobs.length > workers && workers < this.#options.size) {
-      Promise.allSettled([this.#piscina.run(undefined, { name: 'wake' })])
+      // unsettled like any job: close() waits for it, so that no answer reaches a destroyed pool
+      const wake = this.#piscina.run(undefined, { name: 'wake' })
+      this.#unsettled.add(wake)
+      wake.catch(() => {}).finally(() => this.#unsettled.delete(wake))
     }
   }
 
