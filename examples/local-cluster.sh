@@ -67,7 +67,7 @@ token=$(jq -r .token "$body")
 
 # one node: joins as `member` with `role` on `port` (no index: the service picks the slot), then runs the command
 start_node () { # member role port
-  "${runconfig[@]}" join --server "$server" --job "$job" --token "$token" --member "$1" --role "$2" \
+  "${runconfig[@]}" join --server "$server" --job "$job" --token="$token" --member "$1" --role "$2" \
     --host 127.0.0.1 --port "$3" --timeout "$timeout" -- "${command[@]}" \
     > >(sed -u "s/^/[$1] /") 2> >(sed -u "s/^/[$1] /" >&2)
 }

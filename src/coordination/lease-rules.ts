@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto'
+import { randomSecret } from './tokens.js'
 import type { Lease, LeaseRequest } from '../schemas/leases.js'
 import type { LeaseRow } from './lease-store.js'
 
@@ -43,7 +43,7 @@ export function canonicalHost (host: string): string {
 
 /** A new lease id: 256 random bits, URL-safe (it is the capability). */
 export function newLeaseId (): string {
-  return randomBytes(32).toString('base64url')
+  return randomSecret(32)
 }
 
 /** The request as compared under one Idempotency-Key: defaults applied, key order aside. */
