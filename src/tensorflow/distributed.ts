@@ -23,6 +23,14 @@ export interface DistributedSettings {
   global_id_in_cluster: number | null
 }
 
+export type CoordinatorMode = 'standalone_client' | 'independent_worker' | null
+
+/** What a node's RunConfig holds besides its arguments; the cluster is a remote one in standalone mode. */
+export interface NodeSettings extends Omit<DistributedSettings, 'cluster_spec'> {
+  cluster_spec: ClusterSpec | PyValue
+  distribute_coordinator_mode: CoordinatorMode
+}
+
 const EMPTY_CLUSTER = new ClusterSpec({})
 
 /** `_init_distributed_setting_from_environment_var`: service, cluster, then the mode's rules. */
