@@ -8,8 +8,8 @@ import { strategyPath } from './strategy-path.js'
 import { readTfConfig } from './tf-config.js'
 import { validateProperties } from './validate.js'
 
-// (the settings' types live with the settings; RunConfig's callers keep importing the mode from here)
-export type { CoordinatorMode, NodeSettings } from './distributed.js'
+// (the mode is one of the distributed settings, declared with them; RunConfig's callers import it from here)
+export type { CoordinatorMode } from './distributed.js'
 
 /** A constructed `tf.estimator.RunConfig`: its stored arguments and its distributed settings. */
 export type RunConfig = Arguments & NodeSettings
