@@ -1,9 +1,13 @@
 import { pyRepr } from '../python/repr.js'
+import { EMPTY_JOB_MESSAGE } from '../tensorflow/cluster-spec.js'
+import {
+  evaluatorIndexMessage, LOCAL_TASK_TYPE_MESSAGE, SUPPORTED_TASK_TYPES, unsupportedTaskTypeMessage
+} from '../tensorflow/train-and-evaluate.js'
 import { taskIndex, taskPointer, type LintJob } from './cluster-jobs.js'
 import type { LintWarning } from './types.js'
 
-// The task types train_and_evaluate runs
-const SUPPORTED_TYPES = ['chief', 'evaluator', 'master', 'ps', 'worker']
+// 'chief, evaluator, master, ps or worker'
+const SUPPORTED_NAMES = `${SUPPORTED_TASK_TYPES.slice(0, -1).join(', ')} or ${SUPPORTED_TASK_TYPES.at(-1)}`
 
 /** What is wrong with a job as a whole, and with the indices of its tasks. */
 export function jobWarnings (job: LintJob): LintWarning[] {
@@ -22,26 +26,23 @@ export function jobWarnings (job: LintJob): LintWarning[] {
   } else if (job.name === 'local') {
     warnings.push({
       code: 'LOCAL_TASK_TYPE',
-      message: 'train_and_evaluate raises ValueError on the nodes of this job: "`task.type` in TF_CONFIG cannot be ' +
-        '`local`. Leaving `cluster` and `task` properties in TF_CONFIG absent triggers train and evaluate ' +
-        '`Estimator` locally (non-distributed)."',
+      message: `train_and_evaluate raises ValueError on the nodes of this job: "${LOCAL_TASK_TYPE_MESSAGE}"`,
       pointer: job.pointer,
       hint: 'To train on one machine, leave cluster and task out of TF_CONFIG; otherwise rename the job'
     })
-  } else if (!SUPPORTED_TYPES.includes(job.name)) {
+  } else if (!SUPPORTED_TASK_TYPES.includes(job.name)) {
     warnings.push({
       code: 'UNSUPPORTED_TASK_TYPE',
-      message: `train_and_evaluate raises ValueError on the nodes of the ${name} job: "Task type ${job.name} is not ` +
-        "supported. Supported task types are ['chief', 'evaluator', 'master', 'ps', 'worker']\"",
+      message: `train_and_evaluate raises ValueError on the nodes of the ${name} job: "${unsupportedTaskTypeMessage(job.name)}"`,
       pointer: job.pointer,
-      hint: 'Rename the job to chief, evaluator, master, ps or worker, or run its nodes without train_and_evaluate'
+      hint: `Rename the job to ${SUPPORTED_NAMES}, or run its nodes without train_and_evaluate`
     })
   }
   if (job.isJob && job.addresses.length === 0) {
     warnings.push({
       code: 'EMPTY_JOB',
-      message: `The ${name} job has no tasks: ClusterSpec.job_tasks() raises ValueError "max() arg is an empty ` +
-        'sequence" for it, so every node whose global id counts the job fails: those of the jobs after it ' +
+      message: `The ${name} job has no tasks: ClusterSpec.job_tasks() raises ValueError "${EMPTY_JOB_MESSAGE}" for it, ` +
+        'so every node whose global id counts the job fails: those of the jobs after it ' +
         '(chief or master first, other jobs sorted, ps last)',
       pointer: job.pointer,
       hint: 'Remove the job or list its tasks'
@@ -66,8 +67,7 @@ function evaluatorIndexWarnings (job: LintJob): LintWarning[] {
     if (index === undefined || index <= 0n) continue
     warnings.push({
       code: 'EVALUATOR_INDEX',
-      message: 'train_and_evaluate raises ValueError on this evaluator: "For distributed training, there can only be ' +
-        `one \`evaluator\` task (with task id 0).  Given task id ${index}"`,
+      message: `train_and_evaluate raises ValueError on this evaluator: "${evaluatorIndexMessage(index)}"`,
       pointer: taskPointer(job, i),
       hint: 'Run a single evaluator, task 0'
     })

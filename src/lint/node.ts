@@ -4,6 +4,7 @@ import { tfConfigText } from '../formats/node-variables.js'
 import { isDict, type PyDict, type PyValue } from '../python/value.js'
 import { resolveRunConfig, type NodeRequest, type Resolution } from '../tensorflow/resolve.js'
 import { readTfConfig } from '../tensorflow/tf-config.js'
+import { MAX_WORKER_DELAY_SECS } from '../tensorflow/train-and-evaluate.js'
 import { nearestName } from '../text/nearest-name.js'
 import { addressChecker } from './address-warnings.js'
 import { clusterJobs } from './cluster-jobs.js'
@@ -24,7 +25,6 @@ const TF_CONFIG_ALIASES: Record<string, string> = {
 const TASK_ALIASES: Record<string, string> = {
   id: 'index', task_id: 'index', task_index: 'index', idx: 'index', name: 'type', job: 'type', job_name: 'type', task_type: 'type', role: 'type'
 }
-const MAX_QUIET_DELAY_SECS = 60
 
 /**
  * One node's lint, from what POST /v1/run-config takes: whether TensorFlow raises on the node, and
@@ -57,7 +57,7 @@ export function lintNode (request: NodeRequest): NodeLintReport {
     for (const warning of tooLarge(bytes > ENV_STRING_LIMIT ? 1 : 0, 1, bytes, '/tf_config')) warnings.push(warning)
   }
   const delay = resolution?.start_delay_secs ?? 0
-  if (resolution?.run_config.task_type === 'worker' && delay > MAX_QUIET_DELAY_SECS) {
+  if (resolution?.run_config.task_type === 'worker' && delay > MAX_WORKER_DELAY_SECS) {
     warnings.push(longWorkerDelay(Number(resolution.run_config.task_id), delay))
   }
   return { ok: failure === null, error: failure, warnings }

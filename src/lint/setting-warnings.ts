@@ -1,16 +1,14 @@
 import type { ClusterPlan, PlanRequest } from '../plan/cluster-plan.js'
 import { pyTruthy } from '../python/ops.js'
+import { DELAY_SECS_PER_WORKER, MAX_WORKER_DELAY_SECS, SERVER_START_MESSAGE, TRAINER_JOBS } from '../tensorflow/train-and-evaluate.js'
 import type { LintJob } from './cluster-jobs.js'
 import { groupDigits } from './numbers.js'
 import type { LintWarning } from './types.js'
 
-// Jobs whose nodes start a std server in train_and_evaluate; ps even in Google's environment
-const TRAINER_JOBS = ['chief', 'master', 'worker']
-const MAX_QUIET_DELAY_SECS = 60
 // Workers starting at the same second from which a burst is worth a warning
 const MIN_BURST = 10
-// train_and_evaluate's stagger: 5 s a task id
-const STAGGER_SECS = 5
+const SLEEPS = `train_and_evaluate sleeps min(experimental_max_worker_delay_secs, ${DELAY_SECS_PER_WORKER} * (task_id + 1)) ` +
+  'seconds on each worker'
 
 /** Cluster-wide warnings: a one-task cluster and a `session_master` no server can start with. */
 export function settingWarnings (request: PlanRequest, jobs: LintJob[], clusterPointer = '/cluster'): LintWarning[] {
@@ -31,6 +29,7 @@ export function settingWarnings (request: PlanRequest, jobs: LintJob[], clusterP
   if (!hasSessionMaster || pyTruthy(sessionMaster)) return warnings
   const google = tfConfig.environment === 'google'
   let stopped = 0
+  // the nodes that start a std server there: the trainers' (unless in Google's environment) and ps'
   for (const job of jobs) {
     if (job.name === 'ps' || (!google && TRAINER_JOBS.includes(job.name))) stopped += job.addresses.length
   }
@@ -39,8 +38,7 @@ export function settingWarnings (request: PlanRequest, jobs: LintJob[], clusterP
     warnings.push({
       code: 'EMPTY_SESSION_MASTER',
       message: `session_master is ${JSON.stringify(sessionMaster)}, which becomes every node's master: ` +
-        `train_and_evaluate cannot start the server of ${stopped} node(s) and raises RuntimeError "Could not start ` +
-        'server; be sure to specify master in RunConfig or set the TF_CONFIG environment variable."',
+        `train_and_evaluate cannot start the server of ${stopped} node(s) and raises RuntimeError "${SERVER_START_MESSAGE}"`,
       pointer: '/tf_config/session_master',
       hint: 'Remove session_master (each node then uses grpc://<its address>) or set it to a grpc:// target'
     })
@@ -51,7 +49,7 @@ export function settingWarnings (request: PlanRequest, jobs: LintJob[], clusterP
 /** The worker start delays, read from the plan: the last worker's when it exceeds a minute, and a burst at the cap. */
 export function delayWarnings (plan: ClusterPlan): LintWarning[] {
   let last: ClusterPlan['nodes'][number] | undefined
-  let longest = MAX_QUIET_DELAY_SECS
+  let longest = MAX_WORKER_DELAY_SECS
   for (const node of plan.nodes) {
     // Number(null) is 0: a node that fails before the delay does not wait
     const delay = Number(node.start_delay_secs)
@@ -66,10 +64,9 @@ export function delayWarnings (plan: ClusterPlan): LintWarning[] {
 export function longWorkerDelay (taskId: number, delay: number): LintWarning {
   return {
     code: 'LONG_WORKER_DELAY',
-    message: `Worker ${taskId} waits ${delay} s before training: train_and_evaluate sleeps ` +
-      'min(experimental_max_worker_delay_secs, 5 * (task_id + 1)) seconds on each worker',
+    message: `Worker ${taskId} waits ${delay} s before training: ${SLEEPS}`,
     pointer: '/config/experimental_max_worker_delay_secs',
-    hint: `Set experimental_max_worker_delay_secs to ${MAX_QUIET_DELAY_SECS} or less, or leave it unset (${MAX_QUIET_DELAY_SECS})`
+    hint: `Set experimental_max_worker_delay_secs to ${MAX_WORKER_DELAY_SECS} or less, or leave it unset (${MAX_WORKER_DELAY_SECS})`
   }
 }
 
@@ -94,14 +91,14 @@ function burstWarnings (plan: ClusterPlan): LintWarning[] {
     }
   }
   if (cap === 0 || atCap < MIN_BURST) return []
-  const spread = STAGGER_SECS * workers
+  const spread = DELAY_SECS_PER_WORKER * workers
   return [{
     code: 'WORKER_START_BURST',
     message: `${groupDigits(atCap)} of ${groupDigits(workers)} workers start training at exactly ${cap} s, all at once: ` +
-      'train_and_evaluate sleeps min(experimental_max_worker_delay_secs, 5 * (task_id + 1)) seconds on each worker, ' +
-      `so every worker from worker ${first} on waits the cap and then connects to the chief and the ps tasks together`,
+      `${SLEEPS}, so every worker from worker ${first} on waits the cap and then connects to the chief and the ps tasks together`,
     pointer: '/config/experimental_max_worker_delay_secs',
-    hint: `To spread them 5 s apart, set experimental_max_worker_delay_secs to ${groupDigits(spread)} (5 × ` +
+    hint: `To spread them ${DELAY_SECS_PER_WORKER} s apart, set experimental_max_worker_delay_secs to ${groupDigits(spread)} ` +
+      `(${DELAY_SECS_PER_WORKER} × ` +
       `${groupDigits(workers)} workers): the last then waits ${groupDigits(spread)} s. Or start the workers in waves ` +
       'from the launcher (each wave after the one before has connected), or keep the burst if the chief and the ps ' +
       `tasks can take ${groupDigits(atCap)} workers at once`

@@ -1,4 +1,5 @@
 import { isDict, type PyValue } from '../python/value.js'
+import { isTpuStrategyName } from '../tensorflow/strategy.js'
 import { nearestName } from '../text/nearest-name.js'
 import type { LintWarning } from './types.js'
 
@@ -29,8 +30,8 @@ export function strategyWarnings (config: unknown): LintWarning[] {
     for (const key of path) value = isDict(value) && Object.hasOwn(value, key) ? value[key] : null
     if (!isDict(value) || typeof value.strategy !== 'string') continue
     const name = value.strategy
-    // TPUStrategy* covers the TPU strategies of every release
-    if (KNOWN_STRATEGIES.includes(name) || name.startsWith('TPUStrategy')) continue
+    // (the TPU strategies of every release are known by their name's start)
+    if (KNOWN_STRATEGIES.includes(name) || isTpuStrategyName(name)) continue
     const meant = nearestName(name, KNOWN_STRATEGIES)
     warnings.push({
       code: 'UNKNOWN_STRATEGY',

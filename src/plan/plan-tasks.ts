@@ -1,6 +1,6 @@
 import { pyInt } from '../python/int.js'
-import { comparePyStrings } from '../python/strings.js'
 import { isDict, pyItems, type PyDict, type PyValue } from '../python/value.js'
+import { globalIdOrder } from '../tensorflow/distributed.js'
 
 /** One task of a planned cluster: its job, its index and its address as given. */
 export interface PlannedTask {
@@ -17,11 +17,8 @@ export interface PlannedTask {
  */
 export function planNodeTasks (cluster: PyDict, evaluator: boolean): PlannedTask[] {
   const chief = Object.hasOwn(cluster, 'master') ? 'master' : 'chief'
-  const jobs = Object.keys(cluster).sort(comparePyStrings).filter((job) => job !== chief && job !== 'ps')
-  if (Object.hasOwn(cluster, chief)) jobs.unshift(chief)
-  if (Object.hasOwn(cluster, 'ps')) jobs.push('ps')
   const tasks: PlannedTask[] = []
-  for (const job of jobs) tasks.push(...jobTasks(job, cluster[job]))
+  for (const job of globalIdOrder(Object.keys(cluster), chief)) tasks.push(...jobTasks(job, cluster[job]))
   if (evaluator) tasks.push({ type: 'evaluator', index: 0, address: null })
   return tasks
 }

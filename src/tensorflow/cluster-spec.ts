@@ -17,6 +17,8 @@ const INT32_MIN = -(2n ** 31n)
 const INT32_MAX = 2n ** 31n - 1n
 const CLUSTER_TYPE_MESSAGE = '`cluster` must be a dictionary mapping one or more job names to lists of network ' +
   'addresses, or a `ClusterDef` protocol buffer'
+/** What `job_tasks(job)` raises for a job without tasks: `max()` of its empty index list. */
+export const EMPTY_JOB_MESSAGE = 'max() arg is an empty sequence'
 
 /** `job_tasks(job)`: its length (holes count) and the address at an index (undefined for a hole). */
 export interface JobTaskList {
@@ -79,12 +81,12 @@ export class ClusterSpec {
     const tasks = this.tasks.get(job)
     if (tasks === undefined) throw valueError(`No such job in cluster: ${pyRepr(job)}`)
     if (Array.isArray(tasks)) {
-      if (tasks.length === 0) throw valueError('max() arg is an empty sequence')
+      if (tasks.length === 0) throw valueError(EMPTY_JOB_MESSAGE)
       const dense = { length: tasks.length, at: (index: number) => tasks[index] }
       this.jobTasksCache.set(job, dense)
       return dense
     }
-    if (tasks.size === 0) throw valueError('max() arg is an empty sequence')
+    if (tasks.size === 0) throw valueError(EMPTY_JOB_MESSAGE)
     let max = -(2n ** 64n)
     for (const index of tasks.keys()) if (index > max) max = index
     const length = max + 1n > 0n ? max + 1n : 0n

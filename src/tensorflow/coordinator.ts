@@ -1,10 +1,10 @@
 import { clusterSpecOf } from './cluster-cache.js'
 import type { ClusterSpec } from './cluster-spec.js'
+import { globalIdOrder } from './distributed.js'
 import { typeError, valueError } from '../errors.js'
 import { pyInt } from '../python/int.js'
 import { pyTruthy } from '../python/ops.js'
 import { pyRepr, pyTypeName } from '../python/repr.js'
-import { comparePyStrings } from '../python/strings.js'
 import { isDict, type PyValue } from '../python/value.js'
 import type { RunConfig } from './run-config.js'
 import { isBetweenGraph } from './strategy.js'
@@ -93,9 +93,7 @@ function masterTarget (cluster: ClusterSpec, type: 'chief' | 'worker' | null, id
 
 /** `estimator_training._get_global_id`: `job_tasks` of every job walked before the node's own. */
 function globalIdWalk (cluster: ClusterSpec, type: string): void {
-  const order = cluster.hasJob('chief') ? ['chief'] : []
-  order.push(...[...cluster.jobs].sort(comparePyStrings).filter((job) => job !== 'chief' && job !== 'ps'))
-  if (cluster.hasJob('ps')) order.push('ps')
+  const order = globalIdOrder(cluster.jobs, 'chief')
   // the node's own job is among them: the server start found its address
   for (const job of order.slice(0, order.indexOf(type))) cluster.jobTasks(job)
 }

@@ -23,6 +23,14 @@ export interface DistributedSettings {
   global_id_in_cluster: number | null
 }
 
+export type CoordinatorMode = 'standalone_client' | 'independent_worker' | null
+
+/** What a node's RunConfig holds besides its arguments; the cluster is a remote one in standalone mode. */
+export interface NodeSettings extends Omit<DistributedSettings, 'cluster_spec'> {
+  cluster_spec: ClusterSpec | PyValue
+  distribute_coordinator_mode: CoordinatorMode
+}
+
 const EMPTY_CLUSTER = new ClusterSpec({})
 
 /** `_init_distributed_setting_from_environment_var`: service, cluster, then the mode's rules. */
@@ -134,7 +142,18 @@ interface GlobalIdWalk {
 // Per cluster and chief job, the walk is computed once: a plan resolves every node of one cluster
 const walks = new WeakMap<ClusterSpec, Map<string, GlobalIdWalk>>()
 
-/** `_get_global_id_in_cluster`: chief first, other jobs sorted, ps last; holes count (SPEC §8.6). */
+/**
+ * The order of jobs global ids are counted in: `chief` (the chief job, `chief` or legacy `master`)
+ * first, the other jobs sorted, ps last. Jobs not among `jobs` are left out.
+ */
+export function globalIdOrder (jobs: readonly string[], chief: string): string[] {
+  const order = [...jobs].sort(comparePyStrings).filter((job) => job !== chief && job !== 'ps')
+  if (jobs.includes(chief)) order.unshift(chief)
+  if (jobs.includes('ps')) order.push('ps')
+  return order
+}
+
+/** `_get_global_id_in_cluster`: the jobs in globalIdOrder, each counting its tasks, holes included (SPEC §8.6). */
 function globalIdInCluster (cluster: ClusterSpec, type: string, id: bigint, chief: string): number {
   const walk = globalIdWalk(cluster, chief)
   const position = walk.position.get(type) as number
@@ -147,8 +166,8 @@ function globalIdWalk (cluster: ClusterSpec, chief: string): GlobalIdWalk {
   if (byChief === undefined) walks.set(cluster, byChief = new Map())
   const cached = byChief.get(chief)
   if (cached !== undefined) return cached
-  const order = [chief, ...[...cluster.jobs].sort(comparePyStrings).filter((job) => job !== chief && job !== 'ps')]
-  if (cluster.hasJob('ps')) order.push('ps')
+  // (the node's task was validated: the chief job is in the cluster)
+  const order = globalIdOrder(cluster.jobs, chief)
   const walk: GlobalIdWalk = { position: new Map(), offsets: [], failsAt: Infinity }
   let next = 0
   for (const [position, job] of order.entries()) {

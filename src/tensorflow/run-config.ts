@@ -1,21 +1,15 @@
-import { applyDefaults, checkArgumentNames, copyArguments, type ArgumentInput, type Arguments } from './arguments.js'
-import type { ClusterSpec } from './cluster-spec.js'
-import { settingsFromTfConfig, type DistributedSettings } from './distributed.js'
+import { applyDefaults, checkArgumentNames, type ArgumentInput, type Arguments } from './arguments.js'
+import { settingsFromTfConfig, type CoordinatorMode, type NodeSettings } from './distributed.js'
 import { resolveModelDir } from './model-dir.js'
 import type { PyValue } from '../python/value.js'
 import { defaultSessionConfig } from './session-config.js'
 import { checkStrategyCompatibility, usesStrategyPath } from './strategy.js'
-import { strategyPathSettings } from './strategy-path.js'
+import { strategyPath } from './strategy-path.js'
 import { readTfConfig } from './tf-config.js'
 import { validateProperties } from './validate.js'
 
-export type CoordinatorMode = 'standalone_client' | 'independent_worker' | null
-
-/** What a node's RunConfig holds besides its arguments; the cluster is a remote one in standalone mode. */
-export interface NodeSettings extends Omit<DistributedSettings, 'cluster_spec'> {
-  cluster_spec: ClusterSpec | PyValue
-  distribute_coordinator_mode: CoordinatorMode
-}
+// (the mode is one of the distributed settings, declared with them; RunConfig's callers import it from here)
+export type { CoordinatorMode } from './distributed.js'
 
 /** A constructed `tf.estimator.RunConfig`: its stored arguments and its distributed settings. */
 export type RunConfig = Arguments & NodeSettings
@@ -54,15 +48,15 @@ export function checkArguments (config: ArgumentInput, rawTfConfig: unknown): Ch
 
 /** The rest of the constructor: the strategy path, or TF_CONFIG's distributed settings. */
 export function distributeRunConfig (checkedArgs: Arguments, tfConfig: PyValue): RunConfig {
-  const args = copyArguments(checkedArgs)
-  if (usesStrategyPath(args.train_distribute, args.eval_distribute, args.experimental_distribute)) {
-    // (it may move strategies out of experimental_distribute and set session_config: call it first)
-    const settings = strategyPathSettings(args, tfConfig)
-    return runConfigOf(args, settings, settings.distribute_coordinator_mode)
+  if (usesStrategyPath(checkedArgs.train_distribute, checkedArgs.eval_distribute, checkedArgs.experimental_distribute)) {
+    // (it may move strategies out of experimental_distribute and set session_config: those are stored)
+    const path = strategyPath(checkedArgs, tfConfig)
+    return Object.assign(runConfigOf(checkedArgs, path.settings, path.settings.distribute_coordinator_mode), path.stored)
   }
   const settings = settingsFromTfConfig(tfConfig)
-  args.session_config = defaultSessionConfig(args.session_config, settings.cluster_spec.isEmpty, settings.task_type, settings.task_id)
-  return runConfigOf(args, settings, null)
+  const runConfig = runConfigOf(checkedArgs, settings, null)
+  runConfig.session_config = defaultSessionConfig(checkedArgs.session_config, settings.cluster_spec.isEmpty, settings.task_type, settings.task_id)
+  return runConfig
 }
 
 /** Arguments and settings as one RunConfig: one object literal, so every RunConfig has one shape. */

@@ -30,10 +30,15 @@ export function isBetweenGraph (strategy: PyValue): boolean {
   return BETWEEN_GRAPH.has(strategyClassName(strategy))
 }
 
+/** A TPU strategy by its class name: TPUStrategy, TPUStrategyV1, V2, and those of later releases. */
+export function isTpuStrategyName (name: string): boolean {
+  return name.startsWith('TPUStrategy')
+}
+
 /** Whether RunConfig takes the distribution-strategy path (SPEC §1.6): TPU strategies alone do not. */
 export function usesStrategyPath (train: PyValue, evaluate: PyValue, experimental: PyValue): boolean {
   const triggers = (strategy: PyValue): boolean =>
-    pyTruthy(strategy) && !strategyClassName(strategy).startsWith('TPUStrategy')
+    pyTruthy(strategy) && !isTpuStrategyName(strategyClassName(strategy))
   return triggers(train) || triggers(evaluate) || pyTruthy(experimental)
 }
 

@@ -18,10 +18,27 @@ export interface TrainAndEvaluateOutcome {
   start_delay_secs: number | null
 }
 
-const SUPPORTED = ['chief', 'evaluator', 'master', 'ps', 'worker']
-const TRAINER_JOBS = ['chief', 'master', 'worker']
-const MAX_DELAY_SECS = 60
-const DELAY_SECS_PER_WORKER = 5
+/** The task types `_TrainingExecutor.run` has a `run_<task_type>` method for. */
+export const SUPPORTED_TASK_TYPES: readonly string[] = ['chief', 'evaluator', 'master', 'ps', 'worker']
+/** The jobs whose nodes train: alone in a one-task cluster, one starts its server without a master. */
+export const TRAINER_JOBS: readonly string[] = ['chief', 'master', 'worker']
+/** A worker's start delay cap when experimental_max_worker_delay_secs is None. */
+export const MAX_WORKER_DELAY_SECS = 60
+/** The stagger: worker `task_id` sleeps `min(cap, DELAY_SECS_PER_WORKER * (task_id + 1))` seconds. */
+export const DELAY_SECS_PER_WORKER = 5
+
+export const LOCAL_TASK_TYPE_MESSAGE = '`task.type` in TF_CONFIG cannot be `local`. Leaving `cluster` and `task` properties in ' +
+  'TF_CONFIG absent triggers train and evaluate `Estimator` locally (non-distributed).'
+export const SERVER_START_MESSAGE = 'Could not start server; be sure to specify master in RunConfig or set the TF_CONFIG ' +
+  'environment variable.'
+
+export function unsupportedTaskTypeMessage (type: string): string {
+  return `Task type ${type} is not supported. Supported task types are [${SUPPORTED_TASK_TYPES.map((name) => `'${name}'`).join(', ')}]`
+}
+
+export function evaluatorIndexMessage (id: bigint): string {
+  return `For distributed training, there can only be one \`evaluator\` task (with task id 0).  Given task id ${id}`
+}
 
 /** Follows `training.train_and_evaluate` on this node (SPEC §12), without running anything. */
 export function simulateTrainAndEvaluate (config: RunConfig, tfConfig: PyValue): TrainAndEvaluateOutcome {
@@ -33,8 +50,7 @@ export function simulateTrainAndEvaluate (config: RunConfig, tfConfig: PyValue):
       return { path, start_delay_secs: 0 }
     }
     if (config.task_type === 'evaluator' && config.task_id > 0n) {
-      throw valueError('For distributed training, there can only be one `evaluator` task (with task id 0).  ' +
-        `Given task id ${config.task_id}`)
+      throw valueError(evaluatorIndexMessage(config.task_id))
     }
     path = executorPath(config)
     return { path, start_delay_secs: runExecutor(path, config, tfConfig) }
@@ -58,15 +74,12 @@ function executorPath (config: RunConfig): ExecutorPath {
     throw valueError('`estimator.config` must have task_type set. This usually means TF_CONFIG environment is not set correctly.')
   }
   if (type === 'local') {
-    throw valueError('`task.type` in TF_CONFIG cannot be `local`. Leaving `cluster` and `task` properties in TF_CONFIG ' +
-      'absent triggers train and evaluate `Estimator` locally (non-distributed).')
+    throw valueError(LOCAL_TASK_TYPE_MESSAGE)
   }
   if (typeof type !== 'string') {
     throw new RunConfigError('TypeError', `can only concatenate str (not "${pyTypeName(type)}") to str`)
   }
-  if (!SUPPORTED.includes(type)) {
-    throw valueError(`Task type ${type} is not supported. Supported task types are ['chief', 'evaluator', 'master', 'ps', 'worker']`)
-  }
+  if (!SUPPORTED_TASK_TYPES.includes(type)) throw valueError(unsupportedTaskTypeMessage(type))
   return `run_${type}` as ExecutorPath
 }
 
@@ -76,7 +89,7 @@ function runExecutor (path: ExecutorPath, config: RunConfig, tfConfig: PyValue):
   if (path === 'run_ps' || pyGet(tfConfig, 'environment', null) !== 'google') startStdServer(config)
   if (config.task_type !== 'worker') return 0
   const max = config.experimental_max_worker_delay_secs === null
-    ? MAX_DELAY_SECS
+    ? MAX_WORKER_DELAY_SECS
     : Number(config.experimental_max_worker_delay_secs)
   const delay = Math.min(max, (Number(config.task_id) + 1) * DELAY_SECS_PER_WORKER)
   return delay > 0 ? delay : 0
@@ -91,6 +104,5 @@ function startStdServer (config: RunConfig): void {
   if (!(cluster instanceof ClusterSpec)) throw new RunConfigError('AttributeError', `'${pyTypeName(cluster as PyValue)}' object has no attribute 'jobs'`)
   const jobs = cluster.jobs
   if (jobs.length === 1 && cluster.jobTasks(jobs[0]).length === 1 && TRAINER_JOBS.includes(config.task_type as string)) return
-  throw new RunConfigError('RuntimeError', 'Could not start server; be sure to specify master in RunConfig or set the ' +
-    'TF_CONFIG environment variable.')
+  throw new RunConfigError('RuntimeError', SERVER_START_MESSAGE)
 }
