@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { ref } from '../src/schemas.js'
-import { ErrorSchema } from '../plugins/errors.js'
+import { ErrorSchema, sendError } from '../plugins/errors.js'
 import { IGNORE_PRESSURE } from '../plugins/overload.js'
 
 function statusSchema<S extends string> (status: S, description: string) {
@@ -47,10 +47,10 @@ const health: FastifyPluginAsyncTypebox = async (app) => {
     }
   }, async function getReadiness (request, reply) {
     if (app.isDraining) {
-      return reply.code(503).send({ statusCode: 503, error: 'Service Unavailable', message: 'The server is shutting down' })
+      return sendError(reply, 503, 'The server is shutting down')
     }
     if (!await app.store.isAvailable()) {
-      return reply.code(503).send({ statusCode: 503, error: 'Service Unavailable', message: 'The database is unavailable' })
+      return sendError(reply, 503, 'The database is unavailable')
     }
     return { status: 'ready' as const }
   })

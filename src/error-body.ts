@@ -1,6 +1,22 @@
+import { STATUS_CODES } from 'node:http'
 import type { RunConfigError } from './errors.js'
 import type { NotRepresentableError } from './formats/variables.js'
 import { ClusterPlanError } from './plan/cluster-plan.js'
+
+/** The ErrorSchema's type (plugins/errors.ts), here so that the core and the workers make it too. */
+export interface ErrorBody { statusCode: number, code?: string, error: string, message: string }
+
+/** A status Node has no reason phrase for: nginx's, for a request its client gave up on. */
+const MORE_REASONS: Record<number, string> = { 499: 'Client Closed Request' }
+
+/**
+ * Every refusal's body (SPEC A.1, the ErrorSchema): Fastify's own error shape, in its key order,
+ * `code` only when there is one. plugins/errors.ts sendError answers with it.
+ */
+export function errorBody (statusCode: number, message: string, code?: string): ErrorBody {
+  const error = STATUS_CODES[statusCode] ?? MORE_REASONS[statusCode] ?? 'Error'
+  return { statusCode, ...(code === undefined ? {} : { code }), error, message }
+}
 
 /**
  * What TensorFlow would raise, as the 422 body (SPEC A.1): the exception class and its exact text,
@@ -16,5 +32,5 @@ export function pythonErrorBody (err: RunConfigError) {
  * the 406 body: the node exists, not in that format. The error handler and the plan workers send it.
  */
 export function notRepresentableBody (err: NotRepresentableError) {
-  return { statusCode: 406, code: 'NOT_REPRESENTABLE', error: 'Not Acceptable', message: `${err.message}: ask for format json` }
+  return errorBody(406, `${err.message}: ask for format json`, 'NOT_REPRESENTABLE')
 }
