@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { ErrorSchema, PythonErrorSchema } from '../plugins/errors.js'
-import { RENDEZVOUS_LIMITS } from '../limits.js'
 import {
   ConflictSchema, GatheringSchema, GoneSchema, JoinedSchema, JoinRequestSchema, MemberConfigSchema, MemberParamsSchema, ref, WaitQuerySchema
 } from '../src/schemas.js'
@@ -106,7 +105,7 @@ const members: FastifyPluginAsyncTypebox = async (app) => {
     return await answer(reply, async () => {
       const outcome = await app.rendezvous.waitForConfig(job, member, wait, bearerToken(request), gone.signal)
       if (outcome.complete) return outcome.config
-      return reply.code(202).header('retry-after', RENDEZVOUS_LIMITS.gatheringRetryAfter).send(outcome.gathering)
+      return reply.code(202).header('retry-after', app.rendezvous.retryAfterSecs.gathering).send(outcome.gathering)
     })
   })
 }
