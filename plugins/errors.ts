@@ -3,7 +3,7 @@ import fp from 'fastify-plugin'
 import { Type } from 'typebox'
 import { NotRepresentableError, RunConfigError } from '../src/index.js'
 import { FailedNodeSchema, PythonExceptionSchema } from '../src/schemas.js'
-import { errorBody, notRepresentableBody, pythonErrorBody } from '../src/error-body.js'
+import { errorBody, pythonErrorBody } from '../src/error-body.js'
 import { nearestName } from '../src/text/nearest-name.js'
 import { HOST_PATTERN } from '../src/schemas/host.js'
 import { StoreUnavailableError } from '../src/store/unavailable.js'
@@ -95,9 +95,10 @@ export default fp(async function errors (app) {
   app.setSchemaErrorFormatter(formatSchemaErrors)
 
   app.setErrorHandler(function (err: FastifyError & { retryAfter?: number }, request, reply) {
+    // TensorFlow's own refusal has a shape of its own (PythonErrorSchema): the exception and its exact text
     if (err instanceof RunConfigError) return reply.code(422).send(pythonErrorBody(err))
     // a text format (shell, dotenv) cannot hold some node's value: that node exists, not in that format
-    if (err instanceof NotRepresentableError) return reply.code(406).send(notRepresentableBody(err))
+    if (err instanceof NotRepresentableError) return sendError(reply, 406, `${err.message}: ask for format json`, { code: 'NOT_REPRESENTABLE' })
     // the database is down or overloaded: nothing was stored, the client may retry the same request
     if (err instanceof StoreUnavailableError) {
       request.log.warn({ err: err.cause }, 'database unavailable')

@@ -6,7 +6,8 @@ import type { Subscription } from '../src/coordination/watcher.js'
 import type { JobSnapshot } from '../src/coordination/store.js'
 import { JobParamsSchema } from '../src/schemas.js'
 import { errorResponses, UNAVAILABLE } from './lib/error-responses.js'
-import { answer, bearerToken, holdConnection } from './lib/rendezvous.js'
+import { bearerToken } from './lib/auth.js'
+import { answer, holdConnection } from './lib/rendezvous.js'
 
 const EVENT_STREAM = 'text/event-stream'
 

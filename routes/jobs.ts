@@ -5,7 +5,8 @@ import {
   JobCreatedSchema, JobListSchema, JobParamsSchema, JobRequestSchema, JobViewSchema, ref
 } from '../src/schemas.js'
 import { errorResponses, UNAVAILABLE } from './lib/error-responses.js'
-import { answer, bearerToken } from './lib/rendezvous.js'
+import { bearerToken } from './lib/auth.js'
+import { answer } from './lib/rendezvous.js'
 
 const E400 = [400, 'The job name breaks its pattern'] as const
 const E404 = [404, 'No such job'] as const

@@ -5,7 +5,8 @@ import {
   ConflictSchema, GatheringSchema, GoneSchema, JoinedSchema, JoinRequestSchema, MemberConfigSchema, MemberParamsSchema, ref, WaitQuerySchema
 } from '../src/schemas.js'
 import { errorResponses, UNAVAILABLE } from './lib/error-responses.js'
-import { answer, bearerToken, holdConnection } from './lib/rendezvous.js'
+import { bearerToken } from './lib/auth.js'
+import { answer, holdConnection } from './lib/rendezvous.js'
 
 const E400 = [400, 'A name, key, host or port that breaks its pattern or range; the message names it'] as const
 const E401 = [401, 'Not the job\'s join token (nor the admin token)'] as const

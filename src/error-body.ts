@@ -1,6 +1,5 @@
 import { STATUS_CODES } from 'node:http'
 import type { RunConfigError } from './errors.js'
-import type { NotRepresentableError } from './formats/variables.js'
 import { ClusterPlanError } from './plan/cluster-plan.js'
 
 /** The ErrorSchema's type (plugins/errors.ts), here so that the core and the workers make it too. */
@@ -11,7 +10,8 @@ const MORE_REASONS: Record<number, string> = { 499: 'Client Closed Request' }
 
 /**
  * Every refusal's body (SPEC A.1, the ErrorSchema): Fastify's own error shape, in its key order,
- * `code` only when there is one. plugins/errors.ts sendError answers with it.
+ * `code` only when there is one. plugins/errors.ts sendError answers with it; an export's refusals
+ * (formats/plan-export.ts) are made with it, on the event loop and in the plan workers alike.
  */
 export function errorBody (statusCode: number, message: string, code?: string): ErrorBody {
   const error = STATUS_CODES[statusCode] ?? MORE_REASONS[statusCode] ?? 'Error'
@@ -25,12 +25,4 @@ export function errorBody (statusCode: number, message: string, code?: string): 
 export function pythonErrorBody (err: RunConfigError) {
   const failed = err instanceof ClusterPlanError ? { failed_nodes: err.failedNodes } : {}
   return { statusCode: 422, error: 'Unprocessable Entity', exception: err.exception, message: err.message, ...failed }
-}
-
-/**
- * A value the text format asked for cannot hold (NUL, a dotenv value no quoting keeps exact), as
- * the 406 body: the node exists, not in that format. The error handler and the plan workers send it.
- */
-export function notRepresentableBody (err: NotRepresentableError) {
-  return errorBody(406, `${err.message}: ask for format json`, 'NOT_REPRESENTABLE')
 }

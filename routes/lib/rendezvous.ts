@@ -3,12 +3,6 @@ import { CoordinationError } from '../../src/coordination/errors.js'
 import { Unavailable } from '../../src/coordination/rendezvous.js'
 import { sendError } from '../../plugins/errors.js'
 
-/** The token of `Authorization: Bearer <token>`, if any (never logged: the logger redacts the header). */
-export function bearerToken (request: FastifyRequest): string | undefined {
-  const match = /^Bearer +(\S+) *$/i.exec(request.headers.authorization ?? '')
-  return match?.[1]
-}
-
 /**
  * Answers a refusal of the rendezvous rules in the error shape (plus `holder` or `missing`) and
  * returns true; anything else (TensorFlow's 422, a bug) goes on to the error handler.
