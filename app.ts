@@ -130,11 +130,11 @@ export async function buildApp ({
   await app.register(jsonBody)
   await app.register(shutdown)
   await app.register(overload, pressure)
-  // one Retry-After for every 503 of load: the overload setting's
+  // one Retry-After for every 503 of load (a full plan queue, too many open waits): the overload setting's
   await app.register(planWorkers, { retryAfter: pressure.retryAfter, ...workers })
   await app.register(store, { databaseUrl, clock, postgres })
   // portRange: a member that joins without a port is leased one, as POST /v1/hosts/{host}/leases would
-  await app.register(rendezvous, { adminToken, portRange, ...rendezvousOptions })
+  await app.register(rendezvous, { adminToken, portRange, retryAfter: pressure.retryAfter, ...rendezvousOptions })
   await app.register(leaseSweep, sweep)
   await app.register(docs)
   // explicit order: it is openapi.yaml's order

@@ -116,5 +116,8 @@ export const RENDEZVOUS_LIMITS = {
   /** An event stream's comment line, so that proxies and load balancers keep an idle stream open. */
   heartbeatMs: 15_000,
   /** Retry-After of a 202 (still gathering): the client's next long poll may start at once. */
-  gatheringRetryAfter: 1
+  gatheringRetryAfter: 1,
+  /** Retry-After of the 503 that ends a wait when the server shuts down: another replica, or this one restarted, answers soon. */
+  closingRetryAfter: 1
+  // too many waits open is load: its 503 has the overload setting's Retry-After (PRESSURE_LIMITS.retryAfter)
 } as const

@@ -1,6 +1,7 @@
 // The rendezvous without HTTP: the same joins and waits, on the core (Rendezvous) and a store, in
 // this process. The limit the HTTP figures are read against: what the rules and the database
 // cost, with neither sockets, JSON nor Fastify.
+import { PRESSURE_LIMITS, RENDEZVOUS_LIMITS } from '../limits.js'
 import { systemClock } from '../src/coordination/clock.js'
 import { DEFAULT_PORT_RANGE, parsePortRange } from '../src/coordination/lease-rules.js'
 import { Rendezvous } from '../src/coordination/rendezvous.js'
@@ -74,7 +75,10 @@ export function summarise (members: number, concurrency: number, t: { sent: numb
  * (as a long poll does: subscribed through the watcher). Resolves once every config is delivered.
  */
 export async function measureCore (store: Store, name: string, members: number, concurrency: number): Promise<RendezvousFigures> {
-  const rendezvous = new Rendezvous({ store, clock: systemClock, portRange: parsePortRange(DEFAULT_PORT_RANGE), maxWatches: members + 10, heartbeatMs: 15_000 })
+  const retryAfterSecs = { busy: PRESSURE_LIMITS.retryAfter, closing: RENDEZVOUS_LIMITS.closingRetryAfter, gathering: RENDEZVOUS_LIMITS.gatheringRetryAfter }
+  const rendezvous = new Rendezvous({
+    store, clock: systemClock, portRange: parsePortRange(DEFAULT_PORT_RANGE), maxWatches: members + 10, heartbeatMs: 15_000, retryAfterSecs
+  })
   const job = benchJob(members)
   const { job: created } = await rendezvous.createJob(name, job)
   const token = created.token

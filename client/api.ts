@@ -2169,7 +2169,7 @@ export interface operations {
                     "application/json": components["schemas"]["PythonError"];
                 };
             };
-            /** @description The server is shutting down */
+            /** @description The server is shutting down, or overloaded (Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2295,7 +2295,7 @@ export interface operations {
                     "application/json": components["schemas"]["PythonError"];
                 };
             };
-            /** @description The server is shutting down */
+            /** @description The server is shutting down, or overloaded (Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2472,7 +2472,7 @@ export interface operations {
                     "application/json": components["schemas"]["PythonError"];
                 };
             };
-            /** @description The server is shutting down */
+            /** @description The server is shutting down, or overloaded (Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2541,7 +2541,7 @@ export interface operations {
                     "application/json": components["schemas"]["PythonError"];
                 };
             };
-            /** @description The server is shutting down */
+            /** @description The server is shutting down, or overloaded (Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2672,7 +2672,7 @@ export interface operations {
                     "application/json": components["schemas"]["PythonError"];
                 };
             };
-            /** @description The server is shutting down */
+            /** @description The server is shutting down, or overloaded (Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2854,7 +2854,7 @@ export interface operations {
                     "application/json": components["schemas"]["PythonError"];
                 };
             };
-            /** @description The server is shutting down */
+            /** @description The server is shutting down, or overloaded (Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3255,7 +3255,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The server is shutting down */
+            /** @description The server is shutting down, or overloaded (Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3290,7 +3290,7 @@ export interface operations {
                     "application/json": components["schemas"]["JobView"];
                 };
             };
-            /** @description The job name or the body does not match the schema; the message names the field */
+            /** @description The job name breaks its pattern */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3317,7 +3317,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The server is shutting down, or overloaded (Retry-After) */
+            /** @description The server is shutting down, overloaded, or its database is unavailable (Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3582,7 +3582,7 @@ export interface operations {
                     "application/json": components["schemas"]["PythonError"] | components["schemas"]["Error"];
                 };
             };
-            /** @description The server is shutting down, or overloaded (Retry-After) */
+            /** @description The server is shutting down, overloaded, or its database is unavailable (Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3615,7 +3615,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The job name or the body does not match the schema; the message names the field */
+            /** @description The job name breaks its pattern */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3642,7 +3642,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The server is shutting down, or overloaded (Retry-After) */
+            /** @description The server is shutting down, overloaded, or its database is unavailable (Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3692,7 +3692,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The server is shutting down, or overloaded (Retry-After) */
+            /** @description The server is shutting down, overloaded, or its database is unavailable (Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3727,7 +3727,7 @@ export interface operations {
                     "application/json": components["schemas"]["JobView"];
                 };
             };
-            /** @description The job name or the body does not match the schema; the message names the field */
+            /** @description The job name breaks its pattern */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3754,7 +3754,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The server is shutting down, or overloaded (Retry-After) */
+            /** @description The server is shutting down, overloaded, or its database is unavailable (Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3981,7 +3981,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The server is shutting down, or too many waits are open (Retry-After) */
+            /** @description The server is shutting down, overloaded, too many waits are open, or its database is unavailable (Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4107,7 +4107,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The server is shutting down, or too many waits are open (Retry-After) */
+            /** @description The server is shutting down, overloaded, too many waits are open, or its database is unavailable (Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4329,7 +4329,7 @@ export interface operations {
                     "application/json": components["schemas"]["PythonError"];
                 };
             };
-            /** @description The server is shutting down, or too many waits are open (Retry-After) */
+            /** @description The server is shutting down, overloaded, too many waits are open, or its database is unavailable (Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4391,7 +4391,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The server is shutting down, or too many streams are open (Retry-After) */
+            /** @description The server is shutting down, overloaded, too many streams are open, or its database is unavailable (Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4513,7 +4513,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The server is shutting down, or overloaded (Retry-After) */
+            /** @description The server is shutting down, overloaded, or its database is unavailable (Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4591,7 +4591,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The server is shutting down, or overloaded (Retry-After) */
+            /** @description The server is shutting down, overloaded, or its database is unavailable (Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4657,7 +4657,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The server is shutting down, or overloaded (Retry-After) */
+            /** @description The server is shutting down, overloaded, or its database is unavailable (Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4743,7 +4743,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The server is shutting down, or overloaded (Retry-After) */
+            /** @description The server is shutting down, overloaded, or its database is unavailable (Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;

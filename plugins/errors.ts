@@ -1,10 +1,9 @@
-import { STATUS_CODES } from 'node:http'
-import type { FastifyError, FastifySchemaValidationError } from 'fastify'
+import type { FastifyError, FastifyReply, FastifySchemaValidationError } from 'fastify'
 import fp from 'fastify-plugin'
 import { Type } from 'typebox'
 import { NotRepresentableError, RunConfigError } from '../src/index.js'
 import { FailedNodeSchema, PythonExceptionSchema } from '../src/schemas.js'
-import { notRepresentableBody, pythonErrorBody } from '../src/error-body.js'
+import { errorBody, pythonErrorBody } from '../src/error-body.js'
 import { nearestName } from '../src/text/nearest-name.js'
 import { HOST_PATTERN } from '../src/schemas/host.js'
 import { StoreUnavailableError } from '../src/store/unavailable.js'
@@ -65,24 +64,45 @@ const NOT_JSON_MESSAGE = 'Unsupported Media Type: send the body as JSON, with th
 
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']
 
-/** A refusal of ours (a limit), thrown from hooks and parsers: the handler below answers it like Fastify's own. */
-export function requestError (statusCode: number, code: string, message: string): Error {
-  return Object.assign(new Error(message), { statusCode, code })
+export interface Refusal {
+  /** A stable name for the refusal (FST_ERR_VALIDATION, PLAN_QUEUE_FULL, …), when it has one. */
+  code?: string
+  /** Seconds the client should wait before it retries (a setting of limits.ts or config.ts): the Retry-After header. */
+  retryAfter?: number
+  /** Fields the body has beyond the error shape (a rendezvous 409's holder, a 410's missing slots). */
+  details?: Record<string, unknown>
+}
+
+/**
+ * Every refusal's answer: the status, Retry-After when the client should come back later, and the
+ * one error body (ErrorSchema). The error handler, the not-found handler and the routes all send it.
+ */
+export function sendError (reply: FastifyReply, statusCode: number, message: string, { code, retryAfter, details }: Refusal = {}): FastifyReply {
+  if (retryAfter !== undefined) reply.header('retry-after', String(retryAfter))
+  return reply.code(statusCode).send({ ...errorBody(statusCode, message, code), ...details })
+}
+
+/**
+ * A refusal of ours (a limit), thrown from hooks, parsers and handlers: the error handler answers
+ * it like Fastify's own, with sendError.
+ */
+export function requestError (statusCode: number, code: string, message: string, retryAfter?: number): Error {
+  return Object.assign(new Error(message), { statusCode, code, retryAfter })
 }
 
 export default fp(async function errors (app) {
   for (const schema of [ErrorSchema, PythonErrorSchema, ClusterPlanErrorSchema]) app.addSchema(schema)
   app.setSchemaErrorFormatter(formatSchemaErrors)
 
-  app.setErrorHandler(function (err: FastifyError, request, reply) {
+  app.setErrorHandler(function (err: FastifyError & { retryAfter?: number }, request, reply) {
+    // TensorFlow's own refusal has a shape of its own (PythonErrorSchema): the exception and its exact text
     if (err instanceof RunConfigError) return reply.code(422).send(pythonErrorBody(err))
     // a text format (shell, dotenv) cannot hold some node's value: that node exists, not in that format
-    if (err instanceof NotRepresentableError) return reply.code(406).send(notRepresentableBody(err))
+    if (err instanceof NotRepresentableError) return sendError(reply, 406, `${err.message}: ask for format json`, { code: 'NOT_REPRESENTABLE' })
     // the database is down or overloaded: nothing was stored, the client may retry the same request
     if (err instanceof StoreUnavailableError) {
       request.log.warn({ err: err.cause }, 'database unavailable')
-      return reply.code(503).header('retry-after', String(err.retryAfterSecs))
-        .send({ statusCode: 503, error: 'Service Unavailable', message: err.message })
+      return sendError(reply, 503, err.message, { retryAfter: err.retryAfterSecs })
     }
     const statusCode = err.statusCode ?? 500
     // Fastify's own 4xx (validation, 413, 415, bad JSON) and the 503s of overload (under-pressure, a
@@ -91,20 +111,20 @@ export default fp(async function errors (app) {
       const message = err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
         ? NOT_JSON_MESSAGE
         : err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? bodyTooLargeMessage(request) : err.message
-      return reply.code(statusCode).send({ statusCode, code: err.code, error: STATUS_CODES[statusCode], message })
+      return sendError(reply, statusCode, message, { code: err.code, retryAfter: err.retryAfter })
     }
     request.log.error({ err }, 'unhandled error')
-    return reply.code(500).send({ statusCode: 500, error: 'Internal Server Error', message: 'Internal Server Error' })
+    return sendError(reply, 500, 'Internal Server Error')
   })
 
   app.setNotFoundHandler(function notFound (request, reply) {
     const url = request.url.split('?')[0]
     const allowed = METHODS.filter((method) => app.hasRoute({ url, method }))
     if (allowed.length > 0) {
-      return reply.code(405).header('allow', allowed.join(', '))
-        .send({ statusCode: 405, error: 'Method Not Allowed', message: `Route ${request.method}:${url} not allowed; use ${allowed.join(', ')}` })
+      reply.header('allow', allowed.join(', '))
+      return sendError(reply, 405, `Route ${request.method}:${url} not allowed; use ${allowed.join(', ')}`)
     }
-    return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `Route ${request.method}:${url} not found` })
+    return sendError(reply, 404, `Route ${request.method}:${url} not found`)
   })
 }, { name: 'errors' })
 

@@ -40,8 +40,7 @@ export default fp(async function overload (app, opts: PressureOptions) {
     // second or two: that is not load
     if (type === underPressure.TYPE_EVENT_LOOP_DELAY && now() - readyAt < 2 * sampleInterval) return
     request.log.warn({ type, value }, 'overloaded: request refused')
-    reply.header('retry-after', retryAfter)
-    throw requestError(503, 'FST_UNDER_PRESSURE', `The server is overloaded; retry after ${retryAfter} s`)
+    throw requestError(503, 'FST_UNDER_PRESSURE', `The server is overloaded; retry after ${retryAfter} s`, retryAfter)
   }
 
   await app.register(underPressure, { ...limits, retryAfter, sampleInterval, pressureHandler: shedLoad })

@@ -5,7 +5,7 @@ import { PLAN_WORKERS, PRESSURE_LIMITS } from '../limits.js'
 import type { JobAnswer, PlanExportFormat, PlanFormat, PlanJob } from '../workers/plan-job.js'
 import type { TaskName } from '../src/index.js'
 import { requestError } from './errors.js'
-import { PlanPool, QueueFullError } from '../workers/pool.js'
+import { JobDroppedError, PlanPool, QueueFullError } from '../workers/pool.js'
 
 export interface PlanWorkersOptions {
   /** Worker threads (0: every plan on the event loop). */
@@ -19,6 +19,8 @@ export interface PlanWorkersOptions {
   maxOldGenerationSizeMb?: number
   /** Seconds a client refused for a full queue should wait (Retry-After): the overload setting's, by default limits.ts PRESSURE_LIMITS's. */
   retryAfter?: number
+  /** The worker's module; default workers/plan (tests pass a stand-in). */
+  file?: URL
 }
 
 /** What a route asks a worker to do with its request's body. */
@@ -70,9 +72,9 @@ function clientGone (response: ServerResponse): AbortSignal {
  */
 export default fp(async function planWorkers (app, opts: PlanWorkersOptions) {
   const { size, maxQueuedCost, inProcessMaxCost, idleMs, jobTimeoutMs, maxOldGenerationSizeMb } = { ...PLAN_WORKERS, ...opts }
-  const { retryAfter = PRESSURE_LIMITS.retryAfter } = opts
+  const { retryAfter = PRESSURE_LIMITS.retryAfter, file = workerFile(import.meta.url) } = opts
   const pool = new PlanPool({
-    file: workerFile(import.meta.url),
+    file,
     size,
     maxQueuedCost,
     idleMs,
@@ -85,9 +87,13 @@ export default fp(async function planWorkers (app, opts: PlanWorkersOptions) {
     try {
       return await pool.run({ ...job, text: request.jsonText } as PlanJob, cost, clientGone(reply.raw))
     } catch (error) {
-      if (!(error instanceof QueueFullError)) throw error
-      reply.header('retry-after', retryAfter)
-      throw requestError(503, 'PLAN_QUEUE_FULL', `${error.message}; retry later`)
+      if (error instanceof QueueFullError) throw requestError(503, 'PLAN_QUEUE_FULL', `${error.message}; retry later`, retryAfter)
+      // nobody waits for this answer, and nothing failed but the client's patience: a warning, not an error
+      if (error instanceof JobDroppedError) {
+        request.log.warn({ err: error }, 'the client went away before its plan ran')
+        throw requestError(499, 'CLIENT_GONE', 'The client went away before its plan ran')
+      }
+      throw error
     }
   }
 

@@ -1,5 +1,5 @@
 import fp from 'fastify-plugin'
-import { RENDEZVOUS_LIMITS } from '../limits.js'
+import { PRESSURE_LIMITS, RENDEZVOUS_LIMITS } from '../limits.js'
 import type { PortRange } from '../src/coordination/lease-rules.js'
 import { Rendezvous } from '../src/coordination/rendezvous.js'
 
@@ -18,6 +18,10 @@ export interface RendezvousPluginOptions {
   maxWatches?: number
   sweepIntervalMs?: number
   heartbeatMs?: number
+  gatheringRetryAfter?: number
+  closingRetryAfter?: number
+  /** Seconds a client refused for too many open waits should wait: the overload setting's, by default limits.ts PRESSURE_LIMITS's. */
+  retryAfter?: number
 }
 
 /**
@@ -25,9 +29,11 @@ export interface RendezvousPluginOptions {
  * (C.2: even if nobody asks); on close, waits in flight are answered 503 before the server stops.
  */
 export default fp<RendezvousPluginOptions>(async function rendezvous (app, opts) {
-  const { maxWatches, sweepIntervalMs, heartbeatMs } = { ...RENDEZVOUS_LIMITS, ...opts }
+  const { maxWatches, sweepIntervalMs, heartbeatMs, gatheringRetryAfter, closingRetryAfter } = { ...RENDEZVOUS_LIMITS, ...opts }
+  const { retryAfter = PRESSURE_LIMITS.retryAfter } = opts
+  const retryAfterSecs = { busy: retryAfter, closing: closingRetryAfter, gathering: gatheringRetryAfter }
   const service = new Rendezvous({
-    store: app.store, clock: app.clock, adminToken: opts.adminToken, portRange: opts.portRange, maxWatches, heartbeatMs
+    store: app.store, clock: app.clock, adminToken: opts.adminToken, portRange: opts.portRange, maxWatches, heartbeatMs, retryAfterSecs
   })
   app.decorate('rendezvous', service)
   const sweep = setInterval(function sweepExpired () {

@@ -10,8 +10,9 @@ import {
   MAX_PLAN_TASKS_WITH_INCLUDE, PlanDotenvSchema, PlanExportQuerySchema, PlanNdjsonSchema, PlanShellSchema, ref
 } from '../src/schemas.js'
 import { EXPORT_CHUNK_BYTES, PLAN_BODY_LIMIT } from '../limits.js'
-import { ClusterPlanErrorSchema, ErrorSchema, requestError } from '../plugins/errors.js'
+import { ClusterPlanErrorSchema, requestError } from '../plugins/errors.js'
 import { sendJobAnswer } from '../plugins/plan-workers.js'
+import { errorResponses } from './lib/error-responses.js'
 import { answerTooLarge, tooManyTasks } from './lib/plan-limits.js'
 
 const MiB = 1024 * 1024
@@ -44,15 +45,15 @@ const clusterPlanExports: FastifyPluginAsyncTypebox = async (app) => {
             [FORMAT_MEDIA_TYPES.ndjson]: { schema: PlanNdjsonSchema }
           }
         },
-        400: ref(ErrorSchema, { description: 'The request does not match the schema, or the cluster has no such task; the message names it' }),
-        406: ref(ErrorSchema, {
-          description: 'NOT_REPRESENTABLE: a value the format cannot hold (NUL, a lone surrogate, a dotenv value no ' +
-            'quoting keeps exact): ask POST /v1/cluster-plan'
-        }),
-        413: ref(ErrorSchema, { description: 'The body, the cluster or the answer is larger than the limit; the message says what to ask instead' }),
-        415: ref(ErrorSchema, { description: 'The body is not application/json' }),
-        422: ref(ClusterPlanErrorSchema, { description: 'TensorFlow would fail on some nodes' }),
-        503: ref(ErrorSchema, { description: 'The server is shutting down, or overloaded (Retry-After)' })
+        ...errorResponses([
+          [400, 'The request does not match the schema, or the cluster has no such task; the message names it'],
+          [406, 'NOT_REPRESENTABLE: a value the format cannot hold (NUL, a lone surrogate, a dotenv value no quoting keeps ' +
+            'exact): ask POST /v1/cluster-plan'],
+          [413, 'The body, the cluster or the answer is larger than the limit; the message says what to ask instead'],
+          415,
+          503
+        ]),
+        422: ref(ClusterPlanErrorSchema, { description: 'TensorFlow would fail on some nodes' })
       }
     },
     bodyLimit: PLAN_BODY_LIMIT

@@ -5,7 +5,8 @@ import {
   PLAN_EXPORT_FORMATS, ref
 } from '../src/schemas.js'
 import { PLAN_BODY_LIMIT } from '../limits.js'
-import { ClusterPlanErrorSchema, ErrorSchema, requestError } from '../plugins/errors.js'
+import { ClusterPlanErrorSchema, requestError } from '../plugins/errors.js'
+import { errorResponses } from './lib/error-responses.js'
 import { jsonOnly } from './lib/formats.js'
 import { tooManyTasks } from './lib/plan-limits.js'
 
@@ -26,12 +27,14 @@ const clusterPlan: FastifyPluginAsyncTypebox = async (app) => {
       body: ClusterPlanRequestSchema,
       response: {
         200: ref(ClusterPlanSchema, { description: 'Every node of the cluster' }),
-        400: ref(ErrorSchema, { description: 'The request does not match the schema; the message names the field (and where a ?format= other than json is)' }),
-        406: ref(ErrorSchema, { description: 'Accept prefers a rendering (NDJSON, shell, dotenv, kubernetes): the message names POST /v1/cluster-plan/exports' }),
-        413: ref(ErrorSchema, { description: 'The body or the cluster is larger than the limit; the message says what to ask instead' }),
-        415: ref(ErrorSchema, { description: 'The body is not application/json' }),
-        422: ref(ClusterPlanErrorSchema, { description: 'TensorFlow would fail on some nodes' }),
-        503: ref(ErrorSchema, { description: 'The server is shutting down, or overloaded (Retry-After)' })
+        ...errorResponses([
+          [400, 'The request does not match the schema; the message names the field (and where a ?format= other than json is)'],
+          [406, 'Accept prefers a rendering (NDJSON, shell, dotenv, kubernetes): the message names POST /v1/cluster-plan/exports'],
+          [413, 'The body or the cluster is larger than the limit; the message says what to ask instead'],
+          415,
+          503
+        ]),
+        422: ref(ClusterPlanErrorSchema, { description: 'TensorFlow would fail on some nodes' })
       }
     },
     preValidation: jsonOnly('POST', '/v1/cluster-plan', PLAN_EXPORT_FORMATS),

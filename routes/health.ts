@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { ref } from '../src/schemas.js'
-import { ErrorSchema } from '../plugins/errors.js'
+import { sendError } from '../plugins/errors.js'
 import { IGNORE_PRESSURE } from '../plugins/overload.js'
+import { errorResponses } from './lib/error-responses.js'
 
 function statusSchema<S extends string> (status: S, description: string) {
   return Type.Object({ status: Type.Literal(status) }, { additionalProperties: false, description, examples: [{ status }] })
@@ -22,7 +22,7 @@ const health: FastifyPluginAsyncTypebox = async (app) => {
         'is closing.',
       response: {
         200: statusSchema('ok', 'Alive'),
-        503: ref(ErrorSchema, { description: 'The server is closing' })
+        ...errorResponses([[503, 'The server is closing']])
       }
     }
   }, async function getHealth () {
@@ -42,15 +42,15 @@ const health: FastifyPluginAsyncTypebox = async (app) => {
         'Overload does not make it fail: requests are shed one by one (503 with Retry-After) instead.',
       response: {
         200: statusSchema('ready', 'Ready'),
-        503: ref(ErrorSchema, { description: 'Draining (the server is shutting down), or the database is unavailable' })
+        ...errorResponses([[503, 'Draining (the server is shutting down), or the database is unavailable']])
       }
     }
   }, async function getReadiness (request, reply) {
     if (app.isDraining) {
-      return reply.code(503).send({ statusCode: 503, error: 'Service Unavailable', message: 'The server is shutting down' })
+      return sendError(reply, 503, 'The server is shutting down')
     }
     if (!await app.store.isAvailable()) {
-      return reply.code(503).send({ statusCode: 503, error: 'Service Unavailable', message: 'The database is unavailable' })
+      return sendError(reply, 503, 'The database is unavailable')
     }
     return { status: 'ready' as const }
   })

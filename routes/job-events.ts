@@ -1,12 +1,13 @@
 import { PassThrough } from 'node:stream'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { ErrorSchema } from '../plugins/errors.js'
 import { jobView } from '../src/coordination/view.js'
 import type { Subscription } from '../src/coordination/watcher.js'
 import type { JobSnapshot } from '../src/coordination/store.js'
-import { JobParamsSchema, ref } from '../src/schemas.js'
-import { answer, bearerToken, holdConnection } from './lib/rendezvous.js'
+import { JobParamsSchema } from '../src/schemas.js'
+import { errorResponses, UNAVAILABLE } from './lib/error-responses.js'
+import { bearerToken } from './lib/auth.js'
+import { answer, holdConnection } from './lib/rendezvous.js'
 
 const EVENT_STREAM = 'text/event-stream'
 
@@ -28,10 +29,12 @@ const jobEvents: FastifyPluginAsyncTypebox = async (app) => {
       params: JobParamsSchema,
       response: {
         200: { description: 'The event stream', content: { [EVENT_STREAM]: { schema: Type.String({ examples: ['id: 3\nevent: job\ndata: {"job":"resnet50",...}\n\n'] }) } } },
-        400: ref(ErrorSchema, { description: 'The job name breaks its pattern' }),
-        401: ref(ErrorSchema, { description: 'Not the job\'s join token (nor the admin token)' }),
-        404: ref(ErrorSchema, { description: 'No such job' }),
-        503: ref(ErrorSchema, { description: 'The server is shutting down, or too many streams are open (Retry-After)' })
+        ...errorResponses([
+          [400, 'The job name breaks its pattern'],
+          [401, 'Not the job\'s join token (nor the admin token)'],
+          [404, 'No such job'],
+          [503, UNAVAILABLE.streams]
+        ])
       }
     }
   }, async function streamJobEvents (request, reply) {

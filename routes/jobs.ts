@@ -4,13 +4,24 @@ import { ErrorSchema, PythonErrorSchema } from '../plugins/errors.js'
 import {
   JobCreatedSchema, JobListSchema, JobParamsSchema, JobRequestSchema, JobViewSchema, ref
 } from '../src/schemas.js'
-import { answer, bearerToken } from './lib/rendezvous.js'
+import { errorResponses, UNAVAILABLE } from './lib/error-responses.js'
+import { bearerToken } from './lib/auth.js'
+import { answer } from './lib/rendezvous.js'
 
-const E400 = ref(ErrorSchema, { description: 'The job name or the body does not match the schema; the message names the field' })
-const E401 = ref(ErrorSchema, { description: 'No valid token (Authorization: Bearer <token>)' })
-const E404 = ref(ErrorSchema, { description: 'No such job' })
-const E503 = ref(ErrorSchema, { description: 'The server is shutting down, or overloaded (Retry-After)' })
+const E400 = [400, 'The job name breaks its pattern'] as const
+const E404 = [404, 'No such job'] as const
+const E503 = [503, UNAVAILABLE.store] as const
 const ADMIN = 'Needs the admin token when RUNCONFIG_ADMIN_TOKEN is set (else open).'
+
+/** The schema of an operation on /v1/jobs/{job} that answers the job's view. */
+const jobViewOperation = (operationId: string, summary: string, description: string) => ({
+  operationId,
+  tags: ['rendezvous'],
+  summary,
+  description,
+  params: JobParamsSchema,
+  response: { 200: ref(JobViewSchema), ...errorResponses([E400, 401, E404, E503]) }
+})
 
 const jobs: FastifyPluginAsyncTypebox = async (app) => {
   app.put('/v1/jobs/:job', {
@@ -26,16 +37,11 @@ const jobs: FastifyPluginAsyncTypebox = async (app) => {
       response: {
         200: JobCreatedSchema,
         201: JobCreatedSchema,
-        400: E400,
-        401: E401,
-        409: ref(ErrorSchema, { description: 'The job exists with another definition' }),
-        413: ref(ErrorSchema, { description: 'The body is larger than the limit' }),
-        415: ref(ErrorSchema, { description: 'The body is not application/json' }),
+        ...errorResponses([[400, 'The job name or the body does not match the schema; the message names the field'], 401, [409, 'The job exists with another definition'], 413, 415, E503]),
         422: Type.Union([ref(PythonErrorSchema), ref(ErrorSchema)], {
           description: 'A count below 1, a second chief, master or evaluator, over 100,000 tasks; or TensorFlow refuses the ' +
             'config (checked with placeholder addresses, as POST /v1/cluster-plan/lint reports it)'
-        }),
-        503: E503
+        })
       }
     }
   }, async function createJob (request, reply) {
@@ -52,35 +58,23 @@ const jobs: FastifyPluginAsyncTypebox = async (app) => {
       tags: ['rendezvous'],
       summary: 'List the rendezvous jobs',
       description: ADMIN,
-      response: { 200: JobListSchema, 401: E401, 503: E503 }
+      response: { 200: JobListSchema, ...errorResponses([401, E503]) }
     }
   }, async function listJobs (request, reply) {
     return await answer(reply, () => app.rendezvous.listJobs(bearerToken(request)))
   })
 
   app.get('/v1/jobs/:job', {
-    schema: {
-      operationId: 'getJob',
-      tags: ['rendezvous'],
-      summary: 'A job and its current round: who is in, which slots are missing',
-      description: 'Needs the job\'s join token or the admin token. A round past its deadline shows as expired.',
-      params: JobParamsSchema,
-      response: { 200: ref(JobViewSchema), 400: E400, 401: E401, 404: E404, 503: E503 }
-    }
+    schema: jobViewOperation('getJob', 'A job and its current round: who is in, which slots are missing',
+      'Needs the job\'s join token or the admin token. A round past its deadline shows as expired.')
   }, async function getJob (request, reply) {
     return await answer(reply, () => app.rendezvous.readJob(request.params.job, bearerToken(request)))
   })
 
   app.post('/v1/jobs/:job/rounds', {
-    schema: {
-      operationId: 'startRound',
-      tags: ['rendezvous'],
-      summary: 'Start the next round of a job',
-      description: 'round + 1, gathering, no members, a new deadline. A member of the round just ended that joins again ' +
-        'with the same key and role, asking for no index, gets its index back. No body. ' + ADMIN,
-      params: JobParamsSchema,
-      response: { 200: ref(JobViewSchema), 400: E400, 401: E401, 404: E404, 503: E503 }
-    }
+    schema: jobViewOperation('startRound', 'Start the next round of a job',
+      'round + 1, gathering, no members, a new deadline. A member of the round just ended that joins again ' +
+      'with the same key and role, asking for no index, gets its index back. No body. ' + ADMIN)
   }, async function startRound (request, reply) {
     return await answer(reply, () => app.rendezvous.startRound(request.params.job, bearerToken(request)))
   })
@@ -92,7 +86,7 @@ const jobs: FastifyPluginAsyncTypebox = async (app) => {
       summary: 'Delete a job',
       description: 'Its members and waits end (a wait in flight is answered 410); afterwards every URL of the job answers 404. ' + ADMIN,
       params: JobParamsSchema,
-      response: { 204: Type.Null({ description: 'Deleted' }), 400: E400, 401: E401, 404: E404, 503: E503 }
+      response: { 204: Type.Null({ description: 'Deleted' }), ...errorResponses([E400, 401, E404, E503]) }
     }
   }, async function deleteJob (request, reply) {
     return await answer(reply, async () => {

@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { ErrorSchema } from '../plugins/errors.js'
 import { createLease, releaseLease, renewLease, reportConflict } from '../src/coordination/leases.js'
 import type { PortRange } from '../src/coordination/lease-rules.js'
 import { ref } from '../src/schemas.js'
@@ -8,6 +7,7 @@ import {
   HostParamsSchema, IdempotencyHeadersSchema, LeaseParamsSchema, LeaseRequestSchema, LeaseSchema, RenewLeaseSchema
 } from '../src/schemas/leases.js'
 import { requireAdmin } from './lib/auth.js'
+import { errorResponses, UNAVAILABLE } from './lib/error-responses.js'
 
 export interface LeaseRouteOptions {
   /** RUNCONFIG_PORT_RANGE */
@@ -16,14 +16,10 @@ export interface LeaseRouteOptions {
   adminToken?: string
 }
 
-const error = (description: string) => ref(ErrorSchema, { description })
-const NOT_FOUND = error('No such lease: it expired, was released or replaced, or never existed')
-// every route reads a body if one is sent (JSON only), and sheds load
-const COMMON = {
-  413: error('The body is larger than the limit'),
-  415: error('The body is not application/json'),
-  503: error('The server is shutting down, or overloaded (Retry-After)')
-}
+const NOT_FOUND = [404, 'No such lease: it expired, was released or replaced, or never existed'] as const
+const MALFORMED = [400, 'A malformed lease id'] as const
+// every route reads a body if one is sent (JSON only), sheds load, and needs the database
+const COMMON = errorResponses([413, 415, [503, UNAVAILABLE.store]])
 
 /** C.5 port leases. The lease id in the path is the capability; the request log redacts it (routes/lib/redact.ts). */
 const leases: FastifyPluginAsyncTypebox<LeaseRouteOptions> = async (app, { portRange, adminToken }) => {
@@ -40,10 +36,12 @@ const leases: FastifyPluginAsyncTypebox<LeaseRouteOptions> = async (app, { portR
       response: {
         200: ref(LeaseSchema, { description: 'A retry: the lease this Idempotency-Key got, as it is now' }),
         201: ref(LeaseSchema, { description: 'Leased' }),
-        400: error('A host that is not a host name or IP literal, no Idempotency-Key, a field out of range'),
-        401: error('RUNCONFIG_ADMIN_TOKEN is set and the request does not bear it'),
-        409: error('The port asked for is held, or every port of the range is'),
-        422: error('This Idempotency-Key was used on this host for another request'),
+        ...errorResponses([
+          [400, 'A host that is not a host name or IP literal, no Idempotency-Key, a field out of range'],
+          [401, 'RUNCONFIG_ADMIN_TOKEN is set and the request does not bear it'],
+          [409, 'The port asked for is held, or every port of the range is'],
+          [422, 'This Idempotency-Key was used on this host for another request']
+        ]),
         ...COMMON
       }
     }
@@ -62,7 +60,7 @@ const leases: FastifyPluginAsyncTypebox<LeaseRouteOptions> = async (app, { portR
       description: 'It now expires ttl_secs from now.',
       params: LeaseParamsSchema,
       body: RenewLeaseSchema,
-      response: { 200: ref(LeaseSchema, { description: 'Renewed' }), 400: error('A malformed lease id or ttl_secs'), 404: NOT_FOUND, ...COMMON }
+      response: { 200: ref(LeaseSchema, { description: 'Renewed' }), ...errorResponses([[400, 'A malformed lease id or ttl_secs'], NOT_FOUND]), ...COMMON }
     }
   }, async function renewLeaseHandler (request) {
     return await renewLease(app.store.leases, app.clock.now(), request.params.lease, request.body.ttl_secs)
@@ -75,7 +73,7 @@ const leases: FastifyPluginAsyncTypebox<LeaseRouteOptions> = async (app, { portR
       summary: 'Release a lease',
       description: 'The port is free again at once.',
       params: LeaseParamsSchema,
-      response: { 204: Type.Null({ description: 'Released' }), 400: error('A malformed lease id'), 404: NOT_FOUND, ...COMMON }
+      response: { 204: Type.Null({ description: 'Released' }), ...errorResponses([MALFORMED, NOT_FOUND]), ...COMMON }
     }
   }, async function releaseLeaseHandler (request, reply) {
     await releaseLease(app.store.leases, app.clock.now(), request.params.lease)
@@ -93,9 +91,7 @@ const leases: FastifyPluginAsyncTypebox<LeaseRouteOptions> = async (app, { portR
       response: {
         200: ref(LeaseSchema, { description: 'A retry: the replacement, as it is now' }),
         201: ref(LeaseSchema, { description: 'The replacement lease' }),
-        400: error('A malformed lease id'),
-        404: NOT_FOUND,
-        409: error('No other port of the range is free on this host (nothing changed)'),
+        ...errorResponses([MALFORMED, NOT_FOUND, [409, 'No other port of the range is free on this host (nothing changed)']]),
         ...COMMON
       }
     }

@@ -5,7 +5,8 @@ import {
   type LintReport, type NodeLintReport
 } from '../src/schemas.js'
 import { PLAN_BODY_LIMIT } from '../limits.js'
-import { ErrorSchema, requestError } from '../plugins/errors.js'
+import { requestError } from '../plugins/errors.js'
+import { errorResponses } from './lib/error-responses.js'
 import { tooManyTasks } from './lib/plan-limits.js'
 
 const lint: FastifyPluginAsyncTypebox = async (app) => {
@@ -23,10 +24,7 @@ const lint: FastifyPluginAsyncTypebox = async (app) => {
       body: ClusterPlanRequestSchema,
       response: {
         200: ref(LintReportSchema, { description: 'The report, whether or not the cluster would start' }),
-        400: ref(ErrorSchema, { description: 'The request does not match the schema; the message names the field' }),
-        413: ref(ErrorSchema, { description: 'The body or the cluster is larger than the limit; the message says what to do instead' }),
-        415: ref(ErrorSchema, { description: 'The body is not application/json' }),
-        503: ref(ErrorSchema, { description: 'The server is shutting down, or overloaded (Retry-After)' })
+        ...errorResponses([400, [413, 'The body or the cluster is larger than the limit; the message says what to do instead'], 415, 503])
       }
     },
     bodyLimit: PLAN_BODY_LIMIT
@@ -59,10 +57,7 @@ const lint: FastifyPluginAsyncTypebox = async (app) => {
       body: RunConfigRequestSchema,
       response: {
         200: ref(NodeLintReportSchema, { description: 'The report, whether or not TensorFlow raises on the node' }),
-        400: ref(ErrorSchema, { description: 'The request does not match the schema; the message names the field' }),
-        413: ref(ErrorSchema, { description: 'The body is larger than the limit' }),
-        415: ref(ErrorSchema, { description: 'The body is not application/json' }),
-        503: ref(ErrorSchema, { description: 'The server is shutting down' })
+        ...errorResponses([400, 413, 415, 503])
       }
     }
   }, async function lintRunConfig (request) {

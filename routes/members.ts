@@ -1,15 +1,16 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { ErrorSchema, PythonErrorSchema } from '../plugins/errors.js'
-import { RENDEZVOUS_LIMITS } from '../limits.js'
+import { PythonErrorSchema } from '../plugins/errors.js'
 import {
   ConflictSchema, GatheringSchema, GoneSchema, JoinedSchema, JoinRequestSchema, MemberConfigSchema, MemberParamsSchema, ref, WaitQuerySchema
 } from '../src/schemas.js'
-import { answer, bearerToken, holdConnection } from './lib/rendezvous.js'
+import { errorResponses, UNAVAILABLE } from './lib/error-responses.js'
+import { bearerToken } from './lib/auth.js'
+import { answer, holdConnection } from './lib/rendezvous.js'
 
-const E400 = ref(ErrorSchema, { description: 'A name, key, host or port that breaks its pattern or range; the message names it' })
-const E401 = ref(ErrorSchema, { description: 'Not the job\'s join token (nor the admin token)' })
-const E503 = ref(ErrorSchema, { description: 'The server is shutting down, or too many waits are open (Retry-After)' })
+const E400 = [400, 'A name, key, host or port that breaks its pattern or range; the message names it'] as const
+const E401 = [401, 'Not the job\'s join token (nor the admin token)'] as const
+const E503 = [503, UNAVAILABLE.waits] as const
 const GONE = { ...GoneSchema, description: 'The round expired (missing lists the slots nobody took), or the job was deleted during the wait' }
 
 const members: FastifyPluginAsyncTypebox = async (app) => {
@@ -28,15 +29,9 @@ const members: FastifyPluginAsyncTypebox = async (app) => {
       response: {
         200: JoinedSchema,
         201: JoinedSchema,
-        400: E400,
-        401: E401,
-        404: ref(ErrorSchema, { description: 'No such job' }),
+        ...errorResponses([E400, E401, [404, 'No such job'], 413, 415, [422, 'A role not in the cluster, or an index beyond its count'], E503]),
         409: { ...ConflictSchema, description: 'The slot belongs to another member (holder), no slot of the role is free, this member holds another slot, the round is complete without it, or (without port) every port of the range is held on the host' },
-        410: GONE,
-        413: ref(ErrorSchema, { description: 'The body is larger than the limit' }),
-        415: ref(ErrorSchema, { description: 'The body is not application/json' }),
-        422: ref(ErrorSchema, { description: 'A role not in the cluster, or an index beyond its count' }),
-        503: E503
+        410: GONE
       }
     }
   }, async function joinJob (request, reply) {
@@ -57,12 +52,9 @@ const members: FastifyPluginAsyncTypebox = async (app) => {
       params: MemberParamsSchema,
       response: {
         204: Type.Null({ description: 'The slot is free again, and the port leased for it if it joined without one' }),
-        400: E400,
-        401: E401,
-        404: ref(ErrorSchema, { description: 'No such job, or the member holds no slot of this round' }),
+        ...errorResponses([E400, E401, [404, 'No such job, or the member holds no slot of this round'], E503]),
         409: { ...ConflictSchema, description: 'The round is complete' },
-        410: GONE,
-        503: E503
+        410: GONE
       }
     }
   }, async function leaveJob (request, reply) {
@@ -88,12 +80,9 @@ const members: FastifyPluginAsyncTypebox = async (app) => {
       response: {
         200: MemberConfigSchema,
         202: { ...GatheringSchema, description: 'The wait ended first: who is missing (Retry-After)' },
-        400: E400,
-        401: E401,
-        404: ref(ErrorSchema, { description: 'No such job, or the member has not joined this round' }),
+        ...errorResponses([E400, E401, [404, 'No such job, or the member has not joined this round'], E503]),
         410: GONE,
-        422: ref(PythonErrorSchema, { description: 'TensorFlow refuses this node\'s config with the real addresses' }),
-        503: E503
+        422: ref(PythonErrorSchema, { description: 'TensorFlow refuses this node\'s config with the real addresses' })
       }
     }
   }, async function getMemberConfig (request, reply) {
@@ -106,7 +95,7 @@ const members: FastifyPluginAsyncTypebox = async (app) => {
     return await answer(reply, async () => {
       const outcome = await app.rendezvous.waitForConfig(job, member, wait, bearerToken(request), gone.signal)
       if (outcome.complete) return outcome.config
-      return reply.code(202).header('retry-after', RENDEZVOUS_LIMITS.gatheringRetryAfter).send(outcome.gathering)
+      return reply.code(202).header('retry-after', app.rendezvous.retryAfterSecs.gathering).send(outcome.gathering)
     })
   })
 }

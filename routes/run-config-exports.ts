@@ -7,25 +7,17 @@ import {
   FORMAT_MEDIA_TYPES, KubernetesNodeEnvSchema, NodeDotenvSchema, NodeExportQuerySchema, NodeShellSchema, ref,
   ReplaceRequestSchema, RunConfigExportGetQuerySchema, RunConfigRequestSchema, type NodeExportFormat
 } from '../src/schemas.js'
-import { ErrorSchema, PythonErrorSchema } from '../plugins/errors.js'
+import { NODE_BODY_ERRORS, nodeErrors } from './lib/error-responses.js'
 import { renderNode } from './lib/formats.js'
 
 // One node's environment, rendered: the JSON operations' twins, with the same bodies and queries
 
-const ERRORS = {
-  400: ref(ErrorSchema, { description: 'The request does not match the schema; the message names the field' }),
-  406: ref(ErrorSchema, {
-    description: 'NOT_REPRESENTABLE: a value of the node the format cannot hold (NUL, a lone surrogate, a dotenv value no ' +
-      'quoting keeps exact): ask the JSON operation'
-  }),
-  422: ref(PythonErrorSchema, { description: 'TensorFlow itself would raise: its exception class and exact message' }),
-  503: ref(ErrorSchema, { description: 'The server is shutting down' })
-}
-const BODY_ERRORS = {
-  ...ERRORS,
-  413: ref(ErrorSchema, { description: 'The body is larger than the limit; the message says what to send instead' }),
-  415: ref(ErrorSchema, { description: 'The body is not application/json' })
-}
+const ERRORS = nodeErrors({
+  400: 'The request does not match the schema; the message names the field',
+  406: 'NOT_REPRESENTABLE: a value of the node the format cannot hold (NUL, a lone surrogate, a dotenv value no ' +
+    'quoting keeps exact): ask the JSON operation'
+})
+const BODY_ERRORS = { ...ERRORS, ...NODE_BODY_ERRORS }
 const RENDERING = {
   description: 'The node\'s environment in the format asked for',
   content: {

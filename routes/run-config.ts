@@ -4,20 +4,14 @@ import {
   JsonFormatQuerySchema, NODE_EXPORT_FORMATS, ref, ReplaceRequestSchema, ResolutionSchema, RunConfigGetQuerySchema,
   RunConfigRequestSchema, type Resolution
 } from '../src/schemas.js'
-import { ErrorSchema, PythonErrorSchema } from '../plugins/errors.js'
+import { NODE_BODY_ERRORS, nodeErrors } from './lib/error-responses.js'
 import { jsonOnly } from './lib/formats.js'
 
-const ERRORS = {
-  400: ref(ErrorSchema, { description: 'The request does not match the schema; the message names the field (and where a ?format= other than json is)' }),
-  406: ref(ErrorSchema, { description: 'Accept prefers a rendering (shell, dotenv, kubernetes): the message names the …/exports operation that gives it' }),
-  422: ref(PythonErrorSchema, { description: 'TensorFlow itself would raise: its exception class and exact message' }),
-  503: ref(ErrorSchema, { description: 'The server is shutting down' })
-}
-const BODY_ERRORS = {
-  ...ERRORS,
-  413: ref(ErrorSchema, { description: 'The body is larger than the limit; the message says what to send instead' }),
-  415: ref(ErrorSchema, { description: 'The body is not application/json' })
-}
+const ERRORS = nodeErrors({
+  400: 'The request does not match the schema; the message names the field (and where a ?format= other than json is)',
+  406: 'Accept prefers a rendering (shell, dotenv, kubernetes): the message names the …/exports operation that gives it'
+})
+const BODY_ERRORS = { ...ERRORS, ...NODE_BODY_ERRORS }
 const RESOLUTION = ref(ResolutionSchema, { description: 'The RunConfig TensorFlow builds on the node, and what happens next there' })
 const EXPORTS = ' JSON only: the node\'s environment in shell, dotenv or kubernetes form is the same path + /exports.'
 

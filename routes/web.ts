@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyReply, FastifyRequest } from 'fastify'
+import { sendError } from '../plugins/errors.js'
 
 export interface WebOptions {
   /** The folder `npm run build:web` writes (scripts/web-bundle.ts); default dist/public. */
@@ -46,7 +47,7 @@ const web: FastifyPluginAsyncTypebox<WebOptions> = async (app, { root = defaultR
   if (files === null) app.log.warn({ root }, 'web view not built')
 
   function send (name: string, request: FastifyRequest, reply: FastifyReply) {
-    if (files === null) return reply.code(503).send({ statusCode: 503, error: 'Service Unavailable', message: NOT_BUILT })
+    if (files === null) return sendError(reply, 503, NOT_BUILT)
     const file = files.get(name) as PageFile
     // revalidated on every load: a rebuilt page is never served stale
     reply.header('cache-control', 'no-cache').header('etag', file.etag)

@@ -25,6 +25,14 @@ export class QueueFullError extends Error {
   }
 }
 
+/** A waiting job whose request was gone (its client went away) before its turn: it never ran. */
+export class JobDroppedError extends Error {
+  constructor (options: ErrorOptions) {
+    super('the request was gone before its turn', options)
+    this.name = 'JobDroppedError'
+  }
+}
+
 /** A job given to piscina and not yet settled. */
 interface Job {
   cost: number
@@ -67,7 +75,7 @@ export class PlanPool {
 
   /**
    * The job's answer. `cost` is its estimated work: the waiting jobs hold at most maxQueuedCost
-   * (one job at least). Rejects with the signal's reason if it aborts while the job waits.
+   * (one job at least). Rejects with JobDroppedError if the signal aborts while the job waits.
    */
   async run (planJob: PlanJob, cost: number, signal?: AbortSignal): Promise<JobAnswer> {
     const waiting = this.#jobs.slice(this.#options.size)
@@ -80,7 +88,7 @@ export class PlanPool {
     // a client gone (or a handler timed out) before its turn: its job is not worth a worker
     const gone = signal ?? new AbortController().signal
     const drop = () => {
-      if (!job.started) job.abort.abort(new Error('the request was gone before its turn', { cause: gone.reason }))
+      if (!job.started) job.abort.abort(new JobDroppedError({ cause: gone.reason }))
     }
     gone.addEventListener('abort', drop, { once: true })
     const running = this.#piscina.run(planJob, { signal: job.abort.signal })

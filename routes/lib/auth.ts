@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { requestError } from '../../plugins/errors.js'
 
-/** The token of an `Authorization: Bearer <token>` header, or undefined. */
+/** The token of an `Authorization: Bearer <token>` header, or undefined (never logged: the logger redacts the header). */
 export function bearerToken (request: FastifyRequest): string | undefined {
   const match = /^Bearer +(\S+) *$/i.exec(request.headers.authorization ?? '')
   return match?.[1]

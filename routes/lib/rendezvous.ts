@@ -1,13 +1,7 @@
-import { STATUS_CODES } from 'node:http'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { CoordinationError } from '../../src/coordination/errors.js'
 import { Unavailable } from '../../src/coordination/rendezvous.js'
-
-/** The token of `Authorization: Bearer <token>`, if any (never logged: the logger redacts the header). */
-export function bearerToken (request: FastifyRequest): string | undefined {
-  const match = /^Bearer +(\S+) *$/i.exec(request.headers.authorization ?? '')
-  return match?.[1]
-}
+import { sendError } from '../../plugins/errors.js'
 
 /**
  * Answers a refusal of the rendezvous rules in the error shape (plus `holder` or `missing`) and
@@ -16,11 +10,11 @@ export function bearerToken (request: FastifyRequest): string | undefined {
 export function sendRefusal (reply: FastifyReply, error: unknown): boolean {
   if (error instanceof CoordinationError) {
     const { statusCode, message, holder, missing } = error
-    reply.code(statusCode).send({ statusCode, error: STATUS_CODES[statusCode], message, ...(holder === undefined ? {} : { holder }), ...(missing === undefined ? {} : { missing }) })
+    sendError(reply, statusCode, message, { details: { holder, missing } })
     return true
   }
   if (error instanceof Unavailable) {
-    reply.code(503).header('retry-after', error.retryAfterSecs).send({ statusCode: 503, error: 'Service Unavailable', message: error.message })
+    sendError(reply, 503, error.message, { retryAfter: error.retryAfterSecs })
     return true
   }
   return false

@@ -22,6 +22,18 @@ export interface RendezvousOptions {
   maxWatches: number
   /** How often an idle event stream sends a comment line. */
   heartbeatMs: number
+  /** The Retry-After of its answers that ask the client to come back (limits.ts RENDEZVOUS_LIMITS, the overload setting's). */
+  retryAfterSecs: RetryAfterSecs
+}
+
+/** Seconds a client should wait before it asks again (Retry-After), by why it is asked to. */
+export interface RetryAfterSecs {
+  /** 503: too many long polls and event streams are open (load, like overload). */
+  busy: number
+  /** 503: the server began shutting down during a wait. */
+  closing: number
+  /** 202: the round still gathers; the next long poll may start at once. */
+  gathering: number
 }
 
 /** The service is closing, or too many waits are open: 503 with Retry-After. */
@@ -40,13 +52,15 @@ export type ConfigAnswer = { complete: true, config: MemberConfig } | { complete
 export class Rendezvous {
   readonly watcher: JobWatcher
   readonly heartbeatMs: number
+  readonly retryAfterSecs: RetryAfterSecs
   readonly #rules: Rules
   readonly #adminToken: string | undefined
   readonly #maxWatches: number
   readonly #configs = new MemberConfigs()
 
-  constructor ({ store, clock, adminToken, portRange, maxWatches, heartbeatMs }: RendezvousOptions) {
+  constructor ({ store, clock, adminToken, portRange, maxWatches, heartbeatMs, retryAfterSecs }: RendezvousOptions) {
     this.heartbeatMs = heartbeatMs
+    this.retryAfterSecs = retryAfterSecs
     this.#rules = { store, clock, portRange }
     this.#adminToken = adminToken
     this.#maxWatches = maxWatches
@@ -88,7 +102,7 @@ export class Rendezvous {
 
   /** A watch of a job for an event stream, counted against the limit (Unavailable beyond it). */
   watch (job: string): Subscription {
-    if (this.watcher.count() >= this.#maxWatches) throw new Unavailable('Too many long polls and event streams are open; retry later', 5)
+    if (this.watcher.count() >= this.#maxWatches) throw new Unavailable('Too many long polls and event streams are open; retry later', this.retryAfterSecs.busy)
     return this.watcher.watch(job)
   }
 
@@ -126,7 +140,7 @@ export class Rendezvous {
         const outcome = await subscription.next(current.job.version, remaining, (sighting) =>
           sighting === null || sighting.job.state !== 'gathering' || sighting.job.round !== current.job.round ||
           memberOf(sighting, member) === undefined)
-        if (outcome === 'closed') throw new Unavailable('The server is shutting down; retry on another replica or after the restart', 1)
+        if (outcome === 'closed') throw new Unavailable('The server is shutting down; retry on another replica or after the restart', this.retryAfterSecs.closing)
         if (outcome === null) throw new CoordinationError(410, `Job ${job} was deleted`)
         // a timeout re-reads: the deadline may have passed (410), else the wait ends with 202
         snapshot = outcome === 'timeout' ? await store.read(job) : outcome

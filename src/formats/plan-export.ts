@@ -1,6 +1,7 @@
 import { planCluster, tfConfigTextOf, type ClusterPlan, type PlanNode, type PlanRequest, type TaskName } from '../plan/cluster-plan.js'
 import { planNodeTasks } from '../plan/plan-tasks.js'
 import { stringifyJson } from '../python/json-out.js'
+import { errorBody, type ErrorBody } from '../error-body.js'
 import type { PlanExportFormat } from '../schemas/media-types.js'
 import { dotenv } from './dotenv.js'
 import { kubernetesEnv } from './kubernetes.js'
@@ -118,13 +119,11 @@ function checkNodes (plan: ClusterPlan, format: 'shell' | 'dotenv' | 'kubernetes
 }
 
 /** An export's refusals other than TensorFlow's, as the error body the route and the plan workers answer with. */
-export function exportRefusal (error: unknown): { statusCode: number, code: string, error: string, message: string } | undefined {
-  if (error instanceof UnknownTaskError) {
-    return { statusCode: 400, code: 'UNKNOWN_TASK', error: 'Bad Request', message: `querystring/task: ${error.message}` }
-  }
+export function exportRefusal (error: unknown): ErrorBody | undefined {
+  if (error instanceof UnknownTaskError) return errorBody(400, `querystring/task: ${error.message}`, 'UNKNOWN_TASK')
   // the format's check of a value (formats/variables.ts): the node exists, but not in that format
   if (error instanceof NotRepresentableError) {
-    return { statusCode: 406, code: 'NOT_REPRESENTABLE', error: 'Not Acceptable', message: `${error.message}: ask POST /v1/cluster-plan (JSON) for it` }
+    return errorBody(406, `${error.message}: ask POST /v1/cluster-plan (JSON) for it`, 'NOT_REPRESENTABLE')
   }
   return undefined
 }

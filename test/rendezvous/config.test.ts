@@ -1,5 +1,5 @@
 import t from 'tap'
-import { bearer, buildRendezvous, createJob, join, untilWatching } from './helper.js'
+import { bearer, buildRendezvous, createJob, join, NO_PRESSURE, untilWatching } from './helper.js'
 
 const DEFINITION = { cluster: { chief: 1, ps: 1, worker: 2, evaluator: 1 }, config: { save_checkpoints_steps: 500 }, tf_config: { environment: 'cloud' } }
 const MEMBERS = [['c', 'chief', 'chief-0'], ['w0', 'worker', 'worker-0'], ['w1', 'worker', 'worker-1'], ['p', 'ps', '10.0.0.9'], ['e', 'evaluator', 'eval-0']] as const
@@ -114,4 +114,23 @@ t.test('waits are answered 503 on shutdown, and beyond the limit of open waits',
   for (const res of await Promise.all(waits)) {
     t.same([res.statusCode, res.headers['retry-after']], [503, '1'])
   }
+})
+
+t.test('every Retry-After of the rendezvous is a setting: the overload one for too many waits, its own for closing and gathering', async (t) => {
+  const { app, clock } = await buildRendezvous(t, {
+    pressure: { ...NO_PRESSURE, retryAfter: 7 },
+    rendezvous: { maxWatches: 1, closingRetryAfter: 3, gatheringRetryAfter: 2 }
+  })
+  const token = await createJob(app, 'a', { cluster: { chief: 1, worker: 1 } })
+  await join(app, 'a', 'c', { role: 'chief', host: 'h', port: 1 }, token)
+  clock.advance(1000)
+  const gathering = await app.inject({ url: '/v1/jobs/a/members/c/config', headers: bearer(token) })
+  t.same([gathering.statusCode, gathering.headers['retry-after']], [202, '2'])
+  const waiting = app.inject({ url: '/v1/jobs/a/members/c/config?wait=60', headers: bearer(token) })
+  await untilWatching(app, 1)
+  const over = await app.inject({ url: '/v1/jobs/a/members/c/config?wait=60', headers: bearer(token) })
+  t.same([over.statusCode, over.headers['retry-after']], [503, '7'])
+  await app.close()
+  const closing = await waiting
+  t.same([closing.statusCode, closing.headers['retry-after']], [503, '3'])
 })
