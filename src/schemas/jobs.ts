@@ -72,10 +72,15 @@ export const SlotSchema = Type.Object({
 }, { additionalProperties: false, description: 'A place in the cluster', examples: [{ role: 'worker', index: 3 }] })
 export type Slot = Static<typeof SlotSchema>
 
-export const MemberSchema = Type.Object({
+/** A member and the slot it holds: the first properties of MemberSchema and JoinedSchema. */
+const MEMBER_SLOT = {
   member: Type.String(),
   role: Type.String(),
-  index: Type.Integer(),
+  index: Type.Integer()
+}
+
+export const MemberSchema = Type.Object({
+  ...MEMBER_SLOT,
   host: Type.String(),
   port: Type.Union([Type.Integer(), Type.Null()], {
     description: 'The port it joined with, or the one leased for it on its host when it gave none (null only for a row stored without a port)'
@@ -149,9 +154,7 @@ export const JoinRequestSchema = Type.Object({
 export type JoinRequest = Static<typeof JoinRequestSchema>
 
 export const JoinedSchema = Type.Object({
-  member: Type.String(),
-  role: Type.String(),
-  index: Type.Integer(),
+  ...MEMBER_SLOT,
   round: Type.Integer(),
   state: RoundStateSchema,
   version: Type.Integer()

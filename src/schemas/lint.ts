@@ -1,8 +1,8 @@
 import { Type, type Static } from 'typebox'
-import { WARNING_CODES, type WarningCode } from '../lint/index.js'
 import { FailedNodeSchema } from './cluster-plan.js'
 import { nullable, PythonExceptionSchema } from './common.js'
 import { SEED_CLUSTER } from './examples.js'
+import { WARNING_CODES, type WarningCode } from './warning-codes.js'
 
 /** The request NodeLintReportSchema's example answers (a test checks it): `clusters` for `cluster`. */
 export const NODE_LINT_EXAMPLE_REQUEST = { tf_config: { clusters: { chief: ['host0:2222'] }, task: { type: 'worker', index: 0 } } }
