@@ -3,7 +3,7 @@ import { clusterSpecOf } from '../tensorflow/cluster-cache.js'
 import { RunConfigError, type PythonException } from '../errors.js'
 import { toJsonText } from '../python/json-value.js'
 import { pyItems, type PyDict, type PyValue } from '../python/value.js'
-import { checkArguments, distributeRunConfig, type CheckedArguments, type RunConfig } from '../tensorflow/run-config.js'
+import { checkArguments, distributeRunConfig, type CheckedArguments, type TfRunConfig } from '../tensorflow/run-config.js'
 import { plainValue, viewRunConfig } from '../tensorflow/run-config-view.js'
 import { simulateTrainAndEvaluate } from '../tensorflow/train-and-evaluate.js'
 import { planNodeTasks, type PlannedTask } from './plan-tasks.js'
@@ -154,7 +154,7 @@ export function extraKeysText (extra: PyDict): string {
   return entries.map(([key, value]) => `,${JSON.stringify(key)}:${toJsonText(value)}`).join('')
 }
 
-function summarize (task: PlannedTask, config: RunConfig, startDelaySecs: number | null): PlanNode {
+function summarize (task: PlannedTask, config: TfRunConfig, startDelaySecs: number | null): PlanNode {
   // only the three properties a node shows, not the whole 27-property view
   const view = { master: plainValue(config.master), evaluation_master: plainValue(config.evaluation_master), session_config: config.session_config }
   return {

@@ -2,7 +2,7 @@ import type { ArgumentInput } from './arguments.js'
 import { deriveEstimator, type EstimatorDerivation } from './estimator.js'
 import type { PyValue } from '../python/value.js'
 import { replaceRunConfig } from './replace.js'
-import { constructRunConfig, type CoordinatorMode, type RunConfig } from './run-config.js'
+import { constructRunConfig, type CoordinatorMode, type TfRunConfig } from './run-config.js'
 import { runConfigFromView, viewRunConfig, type RunConfigView } from './run-config-view.js'
 import { readTfConfig } from './tf-config.js'
 import { simulateTrainAndEvaluate, type TrainAndEvaluateOutcome } from './train-and-evaluate.js'
@@ -38,7 +38,7 @@ export function resolveRunConfig (request: NodeRequest): Resolution {
 
 /** Resolves (or takes) a RunConfig, then applies `replace()` calls in turn. */
 export function resolveReplacement (request: ReplaceRequest): Resolution {
-  let config: RunConfig
+  let config: TfRunConfig
   let tfConfig: PyValue
   if ('run_config' in request) {
     config = runConfigFromView(request.run_config, request.distribute_coordinator_mode ?? null)
@@ -51,7 +51,7 @@ export function resolveReplacement (request: ReplaceRequest): Resolution {
   return describe(config, tfConfig)
 }
 
-function describe (config: RunConfig, tfConfig: PyValue): Resolution {
+function describe (config: TfRunConfig, tfConfig: PyValue): Resolution {
   const { start_delay_secs: startDelaySecs, ...trainAndEvaluate } = simulateTrainAndEvaluate(config, tfConfig)
   return {
     run_config: viewRunConfig(config),

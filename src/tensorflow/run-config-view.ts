@@ -4,13 +4,13 @@ import { ClusterSpec } from './cluster-spec.js'
 import { exactInt, nonFiniteFloat } from '../python/json-out.js'
 import { toJsonValue } from '../python/json-value.js'
 import { isDict, type PyValue } from '../python/value.js'
-import type { CoordinatorMode, RunConfig } from './run-config.js'
+import type { CoordinatorMode, TfRunConfig } from './run-config.js'
 
 /** The 27 RunConfig properties as the API shows them (SPEC A.3); values are plain JSON. */
 export type RunConfigView = Record<string, unknown>
 
 /** A RunConfig's properties in API form: `cluster_spec` is `as_dict()`, session_config canonical JSON. */
-export function viewRunConfig (config: RunConfig): RunConfigView {
+export function viewRunConfig (config: TfRunConfig): RunConfigView {
   // one literal (one shape, fast to write out), in the order of ARGUMENT_NAMES then the properties;
   // session_config is canonical JSON already, never from TF_CONFIG text
   return {
@@ -48,7 +48,7 @@ export function viewRunConfig (config: RunConfig): RunConfigView {
  * Rebuilds a RunConfig from a view an earlier response returned, to `replace()` on it. The
  * coordinator mode is not among the 27 properties, so the caller passes it along.
  */
-export function runConfigFromView (view: RunConfigView, mode: CoordinatorMode): RunConfig {
+export function runConfigFromView (view: RunConfigView, mode: CoordinatorMode): TfRunConfig {
   const args = {} as Arguments
   for (const name of ARGUMENT_NAMES) args[name] = storedValue(name, (view[name] ?? null) as PyValue)
   const cluster = (view.cluster_spec ?? {}) as PyValue

@@ -17,11 +17,14 @@ export interface NodeSettings extends Omit<DistributedSettings, 'cluster_spec'> 
   distribute_coordinator_mode: CoordinatorMode
 }
 
-/** A constructed `tf.estimator.RunConfig`: its stored arguments and its distributed settings. */
-export type RunConfig = Arguments & NodeSettings
+/**
+ * A constructed `tf.estimator.RunConfig` as the port holds it: its stored arguments and its distributed
+ * settings, as Python values. Its API form, the wire type RunConfig, is viewRunConfig's answer.
+ */
+export type TfRunConfig = Arguments & NodeSettings
 
 export interface ConstructedRunConfig {
-  runConfig: RunConfig
+  runConfig: TfRunConfig
   /** TF_CONFIG as the node parsed it: `train_and_evaluate` reads it again. */
   tfConfig: PyValue
 }
@@ -53,7 +56,7 @@ export function checkArguments (config: ArgumentInput, rawTfConfig: unknown): Ch
 }
 
 /** The rest of the constructor: the strategy path, or TF_CONFIG's distributed settings. */
-export function distributeRunConfig (checkedArgs: Arguments, tfConfig: PyValue): RunConfig {
+export function distributeRunConfig (checkedArgs: Arguments, tfConfig: PyValue): TfRunConfig {
   const args = copyArguments(checkedArgs)
   if (usesStrategyPath(args.train_distribute, args.eval_distribute, args.experimental_distribute)) {
     // (it may move strategies out of experimental_distribute and set session_config: call it first)
@@ -68,7 +71,7 @@ export function distributeRunConfig (checkedArgs: Arguments, tfConfig: PyValue):
 /** Arguments and settings as one RunConfig: one object literal, so every RunConfig has one shape. */
 export function runConfigOf (
   args: Arguments, settings: Omit<NodeSettings, 'distribute_coordinator_mode'>, mode: CoordinatorMode
-): RunConfig {
+): TfRunConfig {
   return {
     model_dir: args.model_dir,
     tf_random_seed: args.tf_random_seed,

@@ -3,7 +3,7 @@ import { RunConfigError, valueError } from '../errors.js'
 import { pyTruthy } from '../python/ops.js'
 import { pyTypeName } from '../python/repr.js'
 import type { PyValue } from '../python/value.js'
-import type { RunConfig } from './run-config.js'
+import type { TfRunConfig } from './run-config.js'
 import { ClusterSpec, isEmptyCluster } from './cluster-spec.js'
 import { pyGet } from './tf-config.js'
 
@@ -24,7 +24,7 @@ const MAX_DELAY_SECS = 60
 const DELAY_SECS_PER_WORKER = 5
 
 /** Follows `training.train_and_evaluate` on this node (SPEC §12), without running anything. */
-export function simulateTrainAndEvaluate (config: RunConfig, tfConfig: PyValue): TrainAndEvaluateOutcome {
+export function simulateTrainAndEvaluate (config: TfRunConfig, tfConfig: PyValue): TrainAndEvaluateOutcome {
   let path: ExecutorPath | null = null
   try {
     if (shouldRunDistributeCoordinator(config)) {
@@ -46,12 +46,12 @@ export function simulateTrainAndEvaluate (config: RunConfig, tfConfig: PyValue):
 }
 
 /** `should_run_distribute_coordinator`: a coordinator mode and a truthy cluster. */
-function shouldRunDistributeCoordinator (config: RunConfig): boolean {
+function shouldRunDistributeCoordinator (config: TfRunConfig): boolean {
   return config.distribute_coordinator_mode !== null && !isEmptyCluster(config.cluster_spec)
 }
 
 /** `_TrainingExecutor.run`: local, or `run_<task_type>` for the supported types. */
-function executorPath (config: RunConfig): ExecutorPath {
+function executorPath (config: TfRunConfig): ExecutorPath {
   const type = config.task_type
   if (isEmptyCluster(config.cluster_spec) && type !== 'evaluator') return 'run_local'
   if (!pyTruthy(type)) {
@@ -71,7 +71,7 @@ function executorPath (config: RunConfig): ExecutorPath {
 }
 
 /** Runs the executor method up to the training loop and returns the worker's start delay. */
-function runExecutor (path: ExecutorPath, config: RunConfig, tfConfig: PyValue): number {
+function runExecutor (path: ExecutorPath, config: TfRunConfig, tfConfig: PyValue): number {
   if (path === 'run_local' || path === 'run_evaluator') return 0
   if (path === 'run_ps' || pyGet(tfConfig, 'environment', null) !== 'google') startStdServer(config)
   if (config.task_type !== 'worker') return 0
@@ -83,7 +83,7 @@ function runExecutor (path: ExecutorPath, config: RunConfig, tfConfig: PyValue):
 }
 
 /** `_start_std_server`'s checks: what stops a node's server from starting. */
-function startStdServer (config: RunConfig): void {
+function startStdServer (config: TfRunConfig): void {
   // (its first check, for an empty cluster or task type, cannot fail here: the executor checked both)
   if (pyTruthy(config.master)) return
   const cluster = config.cluster_spec
