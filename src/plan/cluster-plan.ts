@@ -7,6 +7,7 @@ import { checkArguments, distributeRunConfig, type CheckedArguments, type TfRunC
 import { plainValue, viewRunConfig } from '../tensorflow/run-config-view.js'
 import { simulateTrainAndEvaluate } from '../tensorflow/train-and-evaluate.js'
 import { planNodeTasks, type PlannedTask } from './plan-tasks.js'
+import type { FailedNode as WireFailedNode } from '../schemas/cluster-plan.js'
 
 /**
  * What nodes carry beyond their summary: their TF_CONFIG text, their whole RunConfig, and (for the
@@ -46,11 +47,9 @@ export interface PlanNode {
   environment?: NodeEnvironment
 }
 
-export interface FailedNode {
-  task_type: string
-  task_id: number
+/** The wire's FailedNode, whose exception the core knows to be one of Python's classes it models. */
+export interface FailedNode extends WireFailedNode {
   exception: PythonException
-  message: string
 }
 
 export interface ClusterPlan {

@@ -80,3 +80,4 @@ export const FailedNodeSchema = Type.Object({
   exception: Type.String(),
   message: Type.String()
 }, { additionalProperties: false, description: 'A node on which TensorFlow fails, and why' })
+export type FailedNode = Static<typeof FailedNodeSchema>

@@ -29,3 +29,11 @@ export const PythonExceptionSchema = Type.Enum([
   'ValueError', 'TypeError', 'AttributeError', 'JSONDecodeError', 'IndexError', 'OverflowError', 'RuntimeError',
   'RecursionError', 'UnicodeEncodeError'
 ], { description: 'The Python exception class TensorFlow raises' })
+export type PythonException = Static<typeof PythonExceptionSchema>
+
+/** What TensorFlow raises: the class and `str(exception)`. */
+export const PythonErrorSchema = Type.Object({
+  exception: PythonExceptionSchema,
+  message: Type.String({ description: 'str(exception), verbatim' })
+}, { additionalProperties: false })
+export type PythonError = Static<typeof PythonErrorSchema>

@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox'
 import { ConfigProtoComponent, DeviceFnSchema, DistributeConfigSchema, StrategySchema } from './arguments.js'
-import { nullable, PythonExceptionSchema, ref } from './common.js'
+import { nullable, PythonErrorSchema, ref } from './common.js'
 import { SEED_RESOLUTION, SEED_RUN_CONFIG } from './examples.js'
 
 // What the service answers for one node (SPEC A.3)
@@ -67,10 +67,16 @@ const ReplicaDeviceSetterSchema = Type.Object({
 export const ExecutorPathSchema = Type.Enum([
   'run_chief', 'run_worker', 'run_master', 'run_ps', 'run_evaluator', 'run_local', 'distribute_coordinator'
 ])
+/** The executor method train_and_evaluate dispatches to. */
+export type ExecutorPath = Static<typeof ExecutorPathSchema>
+
+/** How the distribute coordinator runs, when a strategy makes train_and_evaluate run it (null: it does not). */
+export const CoordinatorModeSchema = Type.Enum(['standalone_client', 'independent_worker'])
+export type CoordinatorMode = Static<typeof CoordinatorModeSchema> | null
 
 export const ResolutionSchema = Type.Object({
   run_config: ref(RunConfigSchema),
-  distribute_coordinator_mode: nullable(Type.Enum(['standalone_client', 'independent_worker']), {
+  distribute_coordinator_mode: nullable(CoordinatorModeSchema, {
     description: 'Set when a distribution strategy makes train_and_evaluate run the distribute coordinator'
   }),
   start_delay_secs: nullable(Type.Integer(), {
@@ -79,10 +85,9 @@ export const ResolutionSchema = Type.Object({
   }),
   train_and_evaluate: Type.Object({
     path: nullable(ExecutorPathSchema, { description: 'The executor method it dispatches to; null when it fails first' }),
-    error: Type.Optional(Type.Object({
-      exception: PythonExceptionSchema,
-      message: Type.String({ description: 'str(exception), verbatim' })
-    }, { additionalProperties: false, description: 'What it would raise on this node' }))
+    error: Type.Optional(Type.Object(PythonErrorSchema.properties, {
+      additionalProperties: false, description: 'What it would raise on this node'
+    }))
   }, { additionalProperties: false, description: 'What tf.estimator.train_and_evaluate does on this node' }),
   estimator: Type.Object({
     session_config: ref(ConfigProtoComponent, { description: "The Estimator's session config" }),

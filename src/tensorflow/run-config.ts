@@ -8,8 +8,9 @@ import { checkStrategyCompatibility, usesStrategyPath } from './strategy.js'
 import { strategyPathSettings } from './strategy-path.js'
 import { readTfConfig } from './tf-config.js'
 import { validateProperties } from './validate.js'
+import type { CoordinatorMode } from '../schemas/resolution.js'
 
-export type CoordinatorMode = 'standalone_client' | 'independent_worker' | null
+export type { CoordinatorMode }
 
 /** What a node's RunConfig holds besides its arguments; the cluster is a remote one in standalone mode. */
 export interface NodeSettings extends Omit<DistributedSettings, 'cluster_spec'> {
