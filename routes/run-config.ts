@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { resolveReplacement, resolveRunConfig as resolveNode, type ReplaceRequest as CoreReplaceRequest } from '../src/index.js'
+import { resolveReplacement, resolveRunConfig as resolveNode } from '../src/index.js'
 import {
   JsonFormatQuerySchema, NODE_EXPORT_FORMATS, ref, ReplaceRequestSchema, ResolutionSchema, RunConfigGetQuerySchema,
-  RunConfigRequestSchema, type Resolution
+  RunConfigRequestSchema
 } from '../src/schemas.js'
 import { ErrorSchema, PythonErrorSchema } from '../plugins/errors.js'
 import { jsonOnly } from './lib/formats.js'
@@ -37,7 +37,7 @@ const runConfig: FastifyPluginAsyncTypebox = async (app) => {
     },
     preValidation: jsonOnly('POST', '/v1/run-config', NODE_EXPORT_FORMATS)
   }, async function resolveRunConfig (request) {
-    return resolveNode(request.body) as Resolution
+    return resolveNode(request.body)
   })
 
   app.get('/v1/run-config', {
@@ -53,7 +53,7 @@ const runConfig: FastifyPluginAsyncTypebox = async (app) => {
     },
     preValidation: jsonOnly('GET', '/v1/run-config', NODE_EXPORT_FORMATS)
   }, async function resolveRunConfigFromQuery (request) {
-    return resolveNode({ tf_config: request.query.tf_config }) as Resolution
+    return resolveNode({ tf_config: request.query.tf_config })
   })
 
   app.post('/v1/run-config/replace', {
@@ -71,7 +71,7 @@ const runConfig: FastifyPluginAsyncTypebox = async (app) => {
     },
     preValidation: jsonOnly('POST', '/v1/run-config/replace', NODE_EXPORT_FORMATS)
   }, async function replaceRunConfig (request) {
-    return resolveReplacement(request.body as CoreReplaceRequest) as Resolution
+    return resolveReplacement(request.body)
   })
 }
 

@@ -9,7 +9,6 @@ export {
   planCluster, ClusterPlanError, tfConfigTextOf,
   type PlanRequest, type ClusterPlan, type PlanNode, type FailedNode, type PlanInclude, type PlanOptions, type TaskName
 } from './plan/cluster-plan.js'
-export type { RunConfigView } from './tensorflow/run-config-view.js'
 export type { CoordinatorMode, ExecutorPath } from './schemas/resolution.js'
 export { withTextKeyOrder } from './python/json-body.js'
 export { stringifyJson } from './python/json-out.js'

@@ -1,7 +1,8 @@
 import { DEFAULT_ESTIMATOR_SESSION_CONFIG } from '../proto/config-proto-json.js'
 import { pyTruthy } from '../python/ops.js'
-import type { PyValue } from '../python/value.js'
+import type { ConfigProto } from '../proto/config-proto-schema.js'
 import type { TfRunConfig } from './run-config.js'
+import { configProtoOrNull } from './wire-values.js'
 
 /** `tf.compat.v1.train.replica_device_setter`'s parameters, as Estimator passes them. */
 export interface ReplicaDeviceSetter {
@@ -13,13 +14,13 @@ export interface ReplicaDeviceSetter {
 
 /** What `Estimator(config=...)` derives from the config (SPEC §11). */
 export interface EstimatorDerivation {
-  session_config: PyValue
+  session_config: ConfigProto
   device_fn: null | 'user' | ReplicaDeviceSetter
 }
 
 export function deriveEstimator (config: TfRunConfig): EstimatorDerivation {
   return {
-    session_config: config.session_config ?? DEFAULT_ESTIMATOR_SESSION_CONFIG as PyValue,
+    session_config: configProtoOrNull(config.session_config) ?? DEFAULT_ESTIMATOR_SESSION_CONFIG,
     device_fn: pyTruthy(config.device_fn) ? 'user' : replicaDeviceSetter(config)
   }
 }
