@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { countTasks, lintCluster, lintNode, planCost, type PlanRequest } from '../src/index.js'
+import { countTasks, lintCluster, lintNode, planCost } from '../src/index.js'
 import {
   ClusterPlanRequestSchema, LintReportSchema, MAX_PLAN_TASKS, NodeLintReportSchema, ref, RunConfigRequestSchema, WARNING_DESCRIPTIONS
 } from '../src/schemas.js'
@@ -38,7 +38,7 @@ const lint: FastifyPluginAsyncTypebox = async (app) => {
     // a large cluster on a worker thread: on the event loop it would stall every other request
     const cost = planCost(tasks, false, 0)
     if (app.planWorkers.offloads(cost)) return app.planWorkers.answer(request, reply, { op: 'lint' }, cost)
-    const report = lintCluster(request.body as PlanRequest)
+    const report = lintCluster(request.body)
     request.log.info({ ok: report.ok, failed: report.failed_nodes.length, warnings: report.warnings.length }, 'linted cluster')
     return report
   })

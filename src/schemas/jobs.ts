@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox'
 import { RunConfigArgumentsSchema } from './arguments.js'
 import { PlanNodeSchema } from './cluster-plan.js'
-import { ref } from './common.js'
+import { ref, type JsonObject } from './common.js'
 import { HostSchema } from './host.js'
 import { RunConfigSchema } from './resolution.js'
 
@@ -34,14 +34,15 @@ export const JobClusterSchema = Type.Record(Type.String({ pattern: ROLE_PATTERN 
 })
 export type JobCluster = Static<typeof JobClusterSchema>
 
-export const JobTfConfigSchema = Type.Object({
+// TF_CONFIG's other keys hold any JSON value (the static type says so; the schema is the same)
+export const JobTfConfigSchema = Type.Unsafe<JsonObject>(Type.Object({
   cluster: Type.Optional(Type.Never({ description: 'Not here: the members make the cluster' })),
   task: Type.Optional(Type.Never({ description: 'Not here: each member gets its own task' }))
 }, {
   additionalProperties: true,
   description: 'Other TF_CONFIG keys every node gets (environment, session_master, model_dir, ...)',
   examples: [{ environment: 'cloud' }]
-})
+}))
 
 export const JobRequestSchema = Type.Object({
   cluster: JobClusterSchema,
