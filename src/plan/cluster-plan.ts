@@ -155,7 +155,7 @@ function summarize (task: PlannedTask, config: TfRunConfig, startDelaySecs: numb
   return {
     task_type: task.type,
     task_id: task.index,
-    address: stringOrNull('address', task.address),
+    address: stringOrNull(task.address),
     global_id_in_cluster: config.global_id_in_cluster,
     is_chief: config.is_chief,
     master: view.master,

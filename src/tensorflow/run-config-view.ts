@@ -18,22 +18,22 @@ export function viewRunConfig (config: TfRunConfig): RunConfig {
   // session_config is canonical JSON already, never from TF_CONFIG text
   return {
     model_dir: plainValue(config.model_dir),
-    tf_random_seed: intOrNull('tf_random_seed', config.tf_random_seed),
-    save_summary_steps: numberOrNull('save_summary_steps', config.save_summary_steps),
-    save_checkpoints_steps: numberOrNull('save_checkpoints_steps', config.save_checkpoints_steps),
-    save_checkpoints_secs: numberOrNull('save_checkpoints_secs', config.save_checkpoints_secs),
+    tf_random_seed: intOrNull(config.tf_random_seed),
+    save_summary_steps: numberOrNull(config.save_summary_steps),
+    save_checkpoints_steps: numberOrNull(config.save_checkpoints_steps),
+    save_checkpoints_secs: numberOrNull(config.save_checkpoints_secs),
     session_config: configProtoOrNull(config.session_config),
-    keep_checkpoint_max: numberOrNull('keep_checkpoint_max', config.keep_checkpoint_max),
-    keep_checkpoint_every_n_hours: numberOrNull('keep_checkpoint_every_n_hours', config.keep_checkpoint_every_n_hours),
-    log_step_count_steps: numberOrNull('log_step_count_steps', config.log_step_count_steps),
-    train_distribute: strategyOrNull('train_distribute', config.train_distribute),
-    device_fn: deviceFnOrNull('device_fn', config.device_fn),
-    protocol: stringOrNull('protocol', config.protocol),
-    eval_distribute: strategyOrNull('eval_distribute', config.eval_distribute),
-    experimental_distribute: distributeConfigOrNull('experimental_distribute', config.experimental_distribute),
-    experimental_max_worker_delay_secs: intOrNull('experimental_max_worker_delay_secs', config.experimental_max_worker_delay_secs),
-    session_creation_timeout_secs: numberOrNull('session_creation_timeout_secs', config.session_creation_timeout_secs),
-    checkpoint_save_graph_def: booleanOrNull('checkpoint_save_graph_def', config.checkpoint_save_graph_def),
+    keep_checkpoint_max: numberOrNull(config.keep_checkpoint_max),
+    keep_checkpoint_every_n_hours: numberOrNull(config.keep_checkpoint_every_n_hours),
+    log_step_count_steps: numberOrNull(config.log_step_count_steps),
+    train_distribute: strategyOrNull(config.train_distribute),
+    device_fn: deviceFnOrNull(config.device_fn),
+    protocol: stringOrNull(config.protocol),
+    eval_distribute: strategyOrNull(config.eval_distribute),
+    experimental_distribute: distributeConfigOrNull(config.experimental_distribute),
+    experimental_max_worker_delay_secs: intOrNull(config.experimental_max_worker_delay_secs),
+    session_creation_timeout_secs: numberOrNull(config.session_creation_timeout_secs),
+    checkpoint_save_graph_def: booleanOrNull(config.checkpoint_save_graph_def),
     cluster_spec: config.cluster_spec instanceof ClusterSpec ? config.cluster_spec.asDict() : plainValue(config.cluster_spec),
     task_type: plainValue(config.task_type),
     task_id: exactInt(config.task_id),
@@ -43,7 +43,7 @@ export function viewRunConfig (config: TfRunConfig): RunConfig {
     num_ps_replicas: config.num_ps_replicas,
     num_worker_replicas: config.num_worker_replicas,
     global_id_in_cluster: config.global_id_in_cluster,
-    service: objectOrNull('service', config.service)
+    service: objectOrNull(config.service)
   } satisfies RunConfig
 }
 

@@ -5,10 +5,11 @@ import { exactInt, nonFiniteFloat } from '../python/json-out.js'
 import { toJsonValue } from '../python/json-value.js'
 import { isDict, type PyValue } from '../python/value.js'
 
-// A RunConfig's Python values in their API form, narrowed to the wire types the contract states.
-// The constructor's checks (validate.ts, strategy.ts, distributed.ts) and the request schemas make
-// each value one of them; one that is not is a bug in the port, and fails loudly rather than
-// answering what the contract does not allow.
+// A RunConfig's Python values in their API form, as the wire types the contract states. The request
+// schemas and the constructor's checks (validate.ts, strategy.ts, distributed.ts) make every value
+// an API request can reach one of them. The core itself follows Python further: called directly
+// with what the schemas refuse (True for an int, a string for a strategy) it holds that value as
+// TensorFlow would, and shows it as it is: never an API answer, so the wire type is not wrong there.
 
 /** A Python value in API form (plain JSON data): floats lose their `.0`, NaN is "NaN", big ints stay exact. */
 export function plainValue (value: PyValue): unknown {
@@ -17,50 +18,49 @@ export function plainValue (value: PyValue): unknown {
   return typeof value === 'number' && !Number.isFinite(value) ? nonFiniteFloat(value) : value
 }
 
-export function intOrNull (name: string, value: PyValue): number | bigint | null {
-  return wire(name, plainValue(value), (json): json is number | bigint | null =>
+export function intOrNull (value: PyValue): number | bigint | null {
+  return wire(plainValue(value), (json): json is number | bigint | null =>
     json === null || typeof json === 'bigint' || (typeof json === 'number' && Number.isInteger(json)))
 }
 
-export function numberOrNull (name: string, value: PyValue): number | bigint | NonFiniteFloatText | null {
-  return wire(name, plainValue(value), (json): json is number | bigint | NonFiniteFloatText | null =>
+export function numberOrNull (value: PyValue): number | bigint | NonFiniteFloatText | null {
+  return wire(plainValue(value), (json): json is number | bigint | NonFiniteFloatText | null =>
     json === null || typeof json === 'number' || typeof json === 'bigint' || isNonFiniteText(json))
 }
 
-export function stringOrNull (name: string, value: PyValue): string | null {
-  return wire(name, plainValue(value), (json): json is string | null => json === null || typeof json === 'string')
+export function stringOrNull (value: PyValue): string | null {
+  return wire(plainValue(value), (json): json is string | null => json === null || typeof json === 'string')
 }
 
-export function booleanOrNull (name: string, value: PyValue): boolean | null {
-  return wire(name, plainValue(value), (json): json is boolean | null => json === null || typeof json === 'boolean')
+export function booleanOrNull (value: PyValue): boolean | null {
+  return wire(plainValue(value), (json): json is boolean | null => json === null || typeof json === 'boolean')
 }
 
 /** A stored session_config: storedValue made it canonical proto3 JSON (plain data already, shown as is). */
 export function configProtoOrNull (value: PyValue): ConfigProto | null {
-  if (value === null || isDict(value)) return value
-  throw new TypeError('RunConfig session_config does not have its API type (a bug in the port)')
+  return wire(value, (json): json is ConfigProto | null => json === null || isDict(json))
 }
 
 /** A dict (TF_CONFIG's service), or None. */
-export function objectOrNull (name: string, value: PyValue): JsonObject | null {
-  return wire(name, plainValue(value), (json): json is JsonObject | null => json === null || isObject(json))
+export function objectOrNull (value: PyValue): JsonObject | null {
+  return wire(plainValue(value), (json): json is JsonObject | null => json === null || isObject(json))
 }
 
-export function strategyOrNull (name: string, value: PyValue): Strategy | null {
-  return wire(name, plainValue(value), (json): json is Strategy | null => json === null || isStrategy(json))
+export function strategyOrNull (value: PyValue): Strategy | null {
+  return wire(plainValue(value), (json): json is Strategy | null => json === null || isStrategy(json))
 }
 
-export function deviceFnOrNull (name: string, value: PyValue): DeviceFn | null {
-  return wire(name, plainValue(value), (json): json is DeviceFn | null => json === null || isDeviceFn(json))
+export function deviceFnOrNull (value: PyValue): DeviceFn | null {
+  return wire(plainValue(value), (json): json is DeviceFn | null => json === null || isDeviceFn(json))
 }
 
-export function distributeConfigOrNull (name: string, value: PyValue): DistributeConfig | null {
-  return wire(name, plainValue(value), (json): json is DistributeConfig | null => json === null || isDistributeConfig(json))
+export function distributeConfigOrNull (value: PyValue): DistributeConfig | null {
+  return wire(plainValue(value), (json): json is DistributeConfig | null => json === null || isDistributeConfig(json))
 }
 
-function wire<T> (name: string, json: unknown, is: (json: unknown) => json is T): T {
-  if (!is(json)) throw new TypeError(`RunConfig ${name} does not have its API type (a bug in the port)`)
-  return json
+function wire<T> (json: unknown, is: (json: unknown) => json is T): T {
+  // outside the wire type only for a direct call with what the schemas refuse (see above)
+  return is(json) ? json : json as T
 }
 
 function isNonFiniteText (json: unknown): json is NonFiniteFloatText {
