@@ -12,8 +12,9 @@ export interface LintOptions {
 export function lintCommand (request: PlanRequest, options: LintOptions, io: CliIo): number {
   const report = lintCluster(request)
   writeReport(report, report.warnings, options, io)
-  if (report.ok) return 0
-  writeFailedNodes(io, report.error as { exception: string, message: string }, report.failed_nodes)
+  // (ok is false exactly when error is set)
+  if (report.error === null) return 0
+  writeFailedNodes(io, report.error, report.failed_nodes)
   return 1
 }
 

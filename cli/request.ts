@@ -1,4 +1,4 @@
-import type { TSchema } from 'typebox'
+import type { Static, TSchema } from 'typebox'
 import { Value } from 'typebox/value'
 import { withTextKeyOrder, type ArgumentInput, type PlanRequest } from '../src/index.js'
 import { CONTRACT_SCHEMAS, ClusterPlanRequestSchema, RunConfigArgumentsSchema } from '../src/schemas.js'
@@ -11,12 +11,12 @@ const CONTEXT = Object.fromEntries(CONTRACT_SCHEMAS.map((schema) => [`${Reflect.
 
 /** A plan request (POST /v1/cluster-plan's body) from JSON text. */
 export function parsePlanRequest (text: string, source: string): PlanRequest {
-  return checkShape(parseJson(text, source), ClusterPlanRequestSchema, source) as PlanRequest
+  return checkShape(parseJson(text, source), ClusterPlanRequestSchema, source)
 }
 
 /** RunConfig arguments from JSON text (`--config`). */
 export function parseArguments (text: string): ArgumentInput {
-  return checkShape(parseJson(text, '--config'), RunConfigArgumentsSchema, '--config') as ArgumentInput
+  return checkShape(parseJson(text, '--config'), RunConfigArgumentsSchema, '--config')
 }
 
 function parseJson (text: string, source: string): unknown {
@@ -26,7 +26,7 @@ function parseJson (text: string, source: string): unknown {
   return withTextKeyOrder(text, JSON.parse(text))
 }
 
-function checkShape (value: unknown, schema: TSchema, source: string): unknown {
+function checkShape<T extends TSchema> (value: unknown, schema: T, source: string): Static<T> {
   if (Value.Check(CONTEXT, schema, value)) return value
   // "schema is false" (an unknown key) only restates the additionalProperties error that names it
   const [error] = Value.Errors(CONTEXT, schema, value).sort((a, b) => Number(a.keyword === 'boolean') - Number(b.keyword === 'boolean'))

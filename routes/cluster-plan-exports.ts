@@ -2,8 +2,8 @@ import { Readable } from 'node:stream'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyReply } from 'fastify'
 import {
-  countTasks, exportChunks, exportRefusal, needsTfConfig, parseTaskName, planContentType, planCost, planExport, withTextKeyOrder,
-  type ClusterPlan, type PlanRequest
+  countTasks, exportChunks, exportRefusal, needsTfConfig, parseTaskName, planContentType, planCost, planExport, readPlannedCluster,
+  type PlannedCluster
 } from '../src/index.js'
 import {
   ClusterPlanRequestSchema, FORMAT_MEDIA_TYPES, KubernetesEnvSchema, MAX_EXPORT_BYTES, MAX_PLAN_TASKS,
@@ -63,7 +63,7 @@ const clusterPlanExports: FastifyPluginAsyncTypebox = async (app) => {
     if (task !== undefined && only === undefined) {
       throw requestError(400, 'FST_ERR_VALIDATION', `querystring/task must be TYPE:INDEX, as in worker:17, not ${JSON.stringify(task)}`)
     }
-    const body = request.body as PlanRequest
+    const body = request.body
     const tasks = countTasks(request.body.cluster)
     const cli = `runconfig plan FILE --format ${format}${task === undefined ? '' : ` --task ${task}`}`
     if (tasks > MAX_PLAN_TASKS) throw requestError(413, 'CLUSTER_TOO_LARGE', tooManyTasks(tasks, MAX_PLAN_TASKS, 'plan', cli))
@@ -83,14 +83,14 @@ const clusterPlanExports: FastifyPluginAsyncTypebox = async (app) => {
     const cost = only !== undefined || streamsTexts
       ? planCost(tasks, false, 0) + request.jsonText.length / 1000
       : planCost(tasks, included, request.jsonText.length)
-    let plan: ClusterPlan
+    let plan: PlannedCluster
     if (app.planWorkers.offloads(cost)) {
       const answer = await app.planWorkers.run(request, reply, { op: 'export', format, task: only }, cost)
       request.log.info({ ...answer.log, worker: true }, 'planned cluster')
       if (!streamsTexts || answer.statusCode !== 200) return sendJobAnswer(reply, answer)
       // the plan without its texts: the event loop renders them as the client reads
       const text = Buffer.from(answer.body.buffer, answer.body.byteOffset, answer.body.byteLength).toString('utf8')
-      plan = withTextKeyOrder(text, JSON.parse(text)) as ClusterPlan
+      plan = readPlannedCluster(text)
     } else {
       try {
         plan = planExport(body, format, only)

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { countTasks, planCluster as planNodes, planCost, stringifyJson, type PlanRequest } from '../src/index.js'
+import { countTasks, planCluster as planNodes, planCost, stringifyJson } from '../src/index.js'
 import {
   ClusterPlanRequestSchema, ClusterPlanSchema, JsonFormatQuerySchema, MAX_PLAN_TASKS, MAX_PLAN_TASKS_WITH_INCLUDE,
   PLAN_EXPORT_FORMATS, ref
@@ -49,7 +49,7 @@ const clusterPlan: FastifyPluginAsyncTypebox = async (app) => {
     // a large plan on a worker thread: on the event loop it would stall every other request
     const cost = planCost(tasks, withTexts, request.jsonText.length)
     if (app.planWorkers.offloads(cost)) return app.planWorkers.answer(request, reply, { op: 'plan', format: 'json' }, cost)
-    const plan = planNodes(request.body as PlanRequest)
+    const plan = planNodes(request.body)
     request.log.info({ nodes: plan.nodes.length }, 'planned cluster')
     // serialized here, as the worker does: the same bytes either way
     return reply.type('application/json; charset=utf-8').send(stringifyJson(plan) as never)

@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { countTasks, lintCluster, lintNode, planCost, type NodeRequest, type PlanRequest } from '../src/index.js'
+import { countTasks, lintCluster, lintNode, planCost } from '../src/index.js'
 import {
-  ClusterPlanRequestSchema, LintReportSchema, MAX_PLAN_TASKS, NodeLintReportSchema, ref, RunConfigRequestSchema, WARNING_DESCRIPTIONS,
-  type LintReport, type NodeLintReport
+  ClusterPlanRequestSchema, LintReportSchema, MAX_PLAN_TASKS, NodeLintReportSchema, ref, RunConfigRequestSchema, WARNING_DESCRIPTIONS
 } from '../src/schemas.js'
 import { PLAN_BODY_LIMIT } from '../limits.js'
 import { requestError } from '../plugins/errors.js'
@@ -37,9 +36,9 @@ const lint: FastifyPluginAsyncTypebox = async (app) => {
     // a large cluster on a worker thread: on the event loop it would stall every other request
     const cost = planCost(tasks, false, 0)
     if (app.planWorkers.offloads(cost)) return app.planWorkers.answer(request, reply, { op: 'lint' }, cost)
-    const report = lintCluster(request.body as PlanRequest)
+    const report = lintCluster(request.body)
     request.log.info({ ok: report.ok, failed: report.failed_nodes.length, warnings: report.warnings.length }, 'linted cluster')
-    return report as LintReport
+    return report
   })
 
   app.post('/v1/run-config/lint', {
@@ -61,9 +60,9 @@ const lint: FastifyPluginAsyncTypebox = async (app) => {
       }
     }
   }, async function lintRunConfig (request) {
-    const report = lintNode(request.body as NodeRequest)
+    const report = lintNode(request.body)
     request.log.info({ ok: report.ok, warnings: report.warnings.length }, 'linted node')
-    return report as NodeLintReport
+    return report
   })
 }
 

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyReply } from 'fastify'
 import {
-  planContentType, resolveReplacement, resolveRunConfig as resolveNode, type ReplaceRequest as CoreReplaceRequest, type Resolution
+  planContentType, resolveReplacement, resolveRunConfig as resolveNode, type Resolution
 } from '../src/index.js'
 import {
   FORMAT_MEDIA_TYPES, KubernetesNodeEnvSchema, NodeDotenvSchema, NodeExportQuerySchema, NodeShellSchema, ref,
@@ -70,7 +70,7 @@ const runConfigExports: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: RENDERING, ...BODY_ERRORS }
     }
   }, async function exportReplacedRunConfig (request, reply) {
-    const resolution = resolveReplacement(request.body as CoreReplaceRequest)
+    const resolution = resolveReplacement(request.body)
     return sendNode(reply, resolution, request.body.tf_config, request.query.format, 'POST /v1/run-config/replace')
   })
 }

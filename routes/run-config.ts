@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { resolveReplacement, resolveRunConfig as resolveNode, type ReplaceRequest as CoreReplaceRequest } from '../src/index.js'
+import { resolveReplacement, resolveRunConfig as resolveNode } from '../src/index.js'
 import {
   JsonFormatQuerySchema, NODE_EXPORT_FORMATS, ref, ReplaceRequestSchema, ResolutionSchema, RunConfigGetQuerySchema,
-  RunConfigRequestSchema, type Resolution
+  RunConfigRequestSchema
 } from '../src/schemas.js'
 import { NODE_BODY_ERRORS, nodeErrors } from './lib/error-responses.js'
 import { jsonOnly } from './lib/formats.js'
@@ -31,7 +31,7 @@ const runConfig: FastifyPluginAsyncTypebox = async (app) => {
     },
     preValidation: jsonOnly('POST', '/v1/run-config', NODE_EXPORT_FORMATS)
   }, async function resolveRunConfig (request) {
-    return resolveNode(request.body) as Resolution
+    return resolveNode(request.body)
   })
 
   app.get('/v1/run-config', {
@@ -47,7 +47,7 @@ const runConfig: FastifyPluginAsyncTypebox = async (app) => {
     },
     preValidation: jsonOnly('GET', '/v1/run-config', NODE_EXPORT_FORMATS)
   }, async function resolveRunConfigFromQuery (request) {
-    return resolveNode({ tf_config: request.query.tf_config }) as Resolution
+    return resolveNode({ tf_config: request.query.tf_config })
   })
 
   app.post('/v1/run-config/replace', {
@@ -65,7 +65,7 @@ const runConfig: FastifyPluginAsyncTypebox = async (app) => {
     },
     preValidation: jsonOnly('POST', '/v1/run-config/replace', NODE_EXPORT_FORMATS)
   }, async function replaceRunConfig (request) {
-    return resolveReplacement(request.body as CoreReplaceRequest) as Resolution
+    return resolveReplacement(request.body)
   })
 }
 

@@ -1,14 +1,7 @@
-/** The Python exception classes TensorFlow's code raises for the inputs this service models. */
-export type PythonException =
-  | 'ValueError'
-  | 'TypeError'
-  | 'AttributeError'
-  | 'JSONDecodeError'
-  | 'IndexError'
-  | 'OverflowError'
-  | 'RuntimeError'
-  | 'RecursionError'
-  | 'UnicodeEncodeError'
+import type { PythonException } from './schemas/common.js'
+
+// the classes are the contract's (PythonExceptionSchema): one list for the core and the API
+export type { PythonException }
 
 /** What TensorFlow would raise: its exception class and the exact `str(exception)`. */
 export class RunConfigError extends Error {

@@ -7,11 +7,10 @@ export {
 } from './tensorflow/resolve.js'
 export {
   planCluster, ClusterPlanError, tfConfigTextOf,
-  type PlanRequest, type ClusterPlan, type PlanNode, type FailedNode, type PlanInclude, type PlanOptions, type TaskName
+  type PlanRequest, type ClusterPlan, type PlanNode, type PlannedCluster, type PlannedNode, type FailedNode, type PlanInclude, type PlanOptions, type TaskName
 } from './plan/cluster-plan.js'
-export type { RunConfigView } from './tensorflow/run-config-view.js'
-export type { CoordinatorMode } from './tensorflow/run-config.js'
-export type { ExecutorPath } from './tensorflow/train-and-evaluate.js'
+export { readCheckedPlanRequest, readPlannedCluster } from './plan/checked-text.js'
+export type { CoordinatorMode, ExecutorPath } from './schemas/resolution.js'
 export { withTextKeyOrder } from './python/json-body.js'
 export { stringifyJson } from './python/json-out.js'
 export {

@@ -1,8 +1,8 @@
 // What a plan worker does with one request: the same answer the route gives on the event loop,
 // computed and serialized off it. Pure: test/hardening/plan-workers.test.ts runs it in-process too.
 import {
-  exportChunks, exportRefusal, lintCluster, needsTfConfig, planCluster, planContentType, planExport, planRequestFor, renderPlan,
-  RunConfigError, stringifyJson, withTextKeyOrder, type ClusterPlan, type PlanRequest, type TaskName
+  exportChunks, exportRefusal, lintCluster, needsTfConfig, planCluster, planContentType, planExport, planRequestFor, readCheckedPlanRequest, renderPlan,
+  RunConfigError, stringifyJson, type ClusterPlan, type PlanRequest, type TaskName
 } from '../src/index.js'
 import type { PlanExportFormat, PlanFormat } from '../src/schemas/media-types.js'
 import { pythonErrorBody } from '../src/error-body.js'
@@ -32,8 +32,7 @@ export interface JobAnswer {
 const JSON_TYPE = planContentType('json')
 
 export function runJob (job: PlanJob): JobAnswer {
-  // the event loop has parsed and validated this text already
-  const request = withTextKeyOrder(job.text, JSON.parse(job.text)) as PlanRequest
+  const request = readCheckedPlanRequest(job.text)
   if (job.op === 'lint') {
     const report = lintCluster(request)
     return answer(200, JSON_TYPE, stringifyJson(report), { ok: report.ok, failed: report.failed_nodes.length, warnings: report.warnings.length })

@@ -1,7 +1,5 @@
-import type { ArgumentInput } from '../tensorflow/arguments.js'
 import { ClusterPlanError, planCluster, type PlanRequest } from '../plan/cluster-plan.js'
 import { RunConfigError } from '../errors.js'
-import type { PyDict } from '../python/value.js'
 import { DEFAULT_JOIN_TIMEOUT_SECS, MAX_JOB_TASKS, type JobDefinition, type JobRequest } from '../schemas/jobs.js'
 import { CoordinationError } from './errors.js'
 import { countSlots } from './slots.js'
@@ -40,8 +38,8 @@ export function sameDefinition (a: JobDefinition, b: JobDefinition): boolean {
 export function planShape (definition: JobDefinition, addresses: Record<string, string[]>): PlanRequest {
   return {
     cluster: addresses,
-    tf_config: definition.tf_config as PyDict | undefined,
-    config: definition.config as ArgumentInput | undefined,
+    tf_config: definition.tf_config,
+    config: definition.config,
     evaluator: Object.hasOwn(definition.cluster, 'evaluator')
   }
 }

@@ -1,4 +1,4 @@
-import type { ClusterPlan } from '../plan/cluster-plan.js'
+import type { PlannedCluster } from '../plan/cluster-plan.js'
 
 /** A container's environment variable, as a pod spec's `env` lists it. */
 export interface KubernetesEnvVar {
@@ -14,7 +14,7 @@ export interface NodeEnv {
 }
 
 /** Each node's pod `env` entries: its TF_CONFIG. The plan must be made with `include: ['tf_config']`. */
-export function kubernetesEnv (plan: ClusterPlan): NodeEnv[] {
+export function kubernetesEnv (plan: PlannedCluster): NodeEnv[] {
   return plan.nodes.map((node) => {
     if (node.tf_config === undefined) throw new TypeError('kubernetesEnv needs a plan made with include: ["tf_config"]')
     return { task_type: node.task_type, task_id: node.task_id, env: [{ name: 'TF_CONFIG', value: node.tf_config }] }

@@ -1,4 +1,4 @@
-import type { ClusterPlan, PlanNode } from '../plan/cluster-plan.js'
+import type { PlannedCluster, PlannedNode } from '../plan/cluster-plan.js'
 import { dotenv } from './dotenv.js'
 import { environmentVariables, withTfConfigFile } from './node-variables.js'
 import { shellLines, shellQuote } from './shell.js'
@@ -15,14 +15,14 @@ export interface PlanTextOptions {
    * Where each node's TF_CONFIG is, when it is written to a file rather than to the environment
    * (too large for it): the node then has RUNCONFIG_TF_CONFIG_FILE instead of TF_CONFIG.
    */
-  tfConfigFile?: (node: PlanNode) => string
+  tfConfigFile?: (node: PlannedNode) => string
 }
 
 /**
  * A node's environment, as `runconfig resolve` gives it for the node's TF_CONFIG: the plan must be
  * made with planRequestFor(request, 'shell' or 'dotenv') (include tf_config and environment).
  */
-export function planNodeVariables (node: PlanNode, options: PlanTextOptions = {}): EnvironmentVariables {
+export function planNodeVariables (node: PlannedNode, options: PlanTextOptions = {}): EnvironmentVariables {
   if (node.tf_config === undefined || node.environment === undefined) {
     throw new TypeError('The shell and dotenv formats need a plan made with include: ["tf_config", "environment"]')
   }
@@ -36,7 +36,7 @@ export function planNodeVariables (node: PlanNode, options: PlanTextOptions = {}
  * unsets its None ones). A whole plan sourced by mistake thus cannot leave some node's TF_CONFIG
  * in place. POSIX sh: no `local`, no bash-only syntax.
  */
-export function * planShellChunks (plan: ClusterPlan, options: PlanTextOptions = {}): Generator<string> {
+export function * planShellChunks (plan: PlannedCluster, options: PlanTextOptions = {}): Generator<string> {
   yield planShellHead(plan.nodes.length)
   for (let start = 0; start < plan.nodes.length; start += BATCH) {
     yield plan.nodes.slice(start, start + BATCH).map((node) => planShellNode(node, options)).join('')
@@ -62,7 +62,7 @@ export function planShellHead (nodeCount: number): string {
 }
 
 /** One node's branch of the shell format's function: its export and unset lines. */
-export function planShellNode (node: PlanNode, options: PlanTextOptions = {}): string {
+export function planShellNode (node: PlannedNode, options: PlanTextOptions = {}): string {
   // indented statement by statement: a value's own lines must stay as they are
   const vars = Object.entries(planNodeVariables(node, options))
   const lines = vars.map(([name, value]) => '      ' + shellLines({ [name]: value })).join('')
@@ -82,7 +82,7 @@ export const PLAN_SHELL_TAIL = '    *)\n' +
  * line and its NAME='value' lines, nodes apart by a blank line. A dotenv file is one environment:
  * load one node's block (or select the node), not the whole file, where the last node would win.
  */
-export function * planDotenvChunks (plan: ClusterPlan, options: PlanTextOptions = {}): Generator<string> {
+export function * planDotenvChunks (plan: PlannedCluster, options: PlanTextOptions = {}): Generator<string> {
   yield planDotenvHead(plan.nodes.length)
   for (let start = 0; start < plan.nodes.length; start += BATCH) {
     yield plan.nodes.slice(start, start + BATCH).map((node) => planDotenvNode(node, options)).join('')
@@ -97,17 +97,17 @@ export function planDotenvHead (nodeCount: number): string {
 }
 
 /** One node's block of the dotenv format: a blank line, its `# TYPE INDEX` line, its lines. */
-export function planDotenvNode (node: PlanNode, options: PlanTextOptions = {}): string {
+export function planDotenvNode (node: PlannedNode, options: PlanTextOptions = {}): string {
   return `\n${nodeComment(node)}${dotenv(planNodeVariables(node, options))}`
 }
 
 /** The shell format of a plan (planShellChunks joined). */
-export function planShell (plan: ClusterPlan, options: PlanTextOptions = {}): string {
+export function planShell (plan: PlannedCluster, options: PlanTextOptions = {}): string {
   return [...planShellChunks(plan, options)].join('')
 }
 
 /** The dotenv format of a plan (planDotenvChunks joined). */
-export function planDotenv (plan: ClusterPlan, options: PlanTextOptions = {}): string {
+export function planDotenv (plan: PlannedCluster, options: PlanTextOptions = {}): string {
   return [...planDotenvChunks(plan, options)].join('')
 }
 
@@ -115,12 +115,12 @@ export function planDotenv (plan: ClusterPlan, options: PlanTextOptions = {}): s
  * The one node a caller named (`--task TYPE:INDEX`): its `# TYPE INDEX` comment line, then its
  * variables as the one-node formats write them (export and unset lines, or dotenv lines).
  */
-export function selectedNodeText (node: PlanNode, format: 'shell' | 'dotenv', options: PlanTextOptions = {}): string {
+export function selectedNodeText (node: PlannedNode, format: 'shell' | 'dotenv', options: PlanTextOptions = {}): string {
   const vars = planNodeVariables(node, options)
   return nodeComment(node) + (format === 'shell' ? shellLines(vars) : dotenv(vars))
 }
 
-function nodeComment (node: PlanNode): string {
+function nodeComment (node: PlannedNode): string {
   return `# ${commentLabel(node.task_type)} ${node.task_id}\n`
 }
 

@@ -1,4 +1,4 @@
-import { planCluster, tfConfigTextOf, type ClusterPlan, type PlanNode, type PlanRequest, type TaskName } from '../plan/cluster-plan.js'
+import { planCluster, tfConfigTextOf, type PlannedCluster, type PlannedNode, type PlanRequest, type TaskName } from '../plan/cluster-plan.js'
 import { planNodeTasks } from '../plan/plan-tasks.js'
 import { stringifyJson } from '../python/json-out.js'
 import { errorBody, type ErrorBody } from '../error-body.js'
@@ -38,7 +38,7 @@ export class UnknownTaskError extends Error {
  * them chunk by chunk (shell and dotenv keep include environment, a few values per node). Throws
  * ClusterPlanError when a node fails, UnknownTaskError.
  */
-export function planExport (request: PlanRequest, format: PlanExportFormat, only?: TaskName): ClusterPlan {
+export function planExport (request: PlanRequest, format: PlanExportFormat, only?: TaskName): PlannedCluster {
   const planned = planRequestFor(request, format)
   if (only === undefined) {
     if (!needsTfConfig(format)) return planCluster(request)
@@ -63,14 +63,14 @@ export interface ExportOptions {
  * value the format cannot hold throws NotRepresentableError from the first chunk, before any byte.
  */
 export function * exportChunks (
-  plan: ClusterPlan, format: PlanExportFormat, request: PlanRequest, chunkBytes: number, { selected = false }: ExportOptions = {}
+  plan: PlannedCluster, format: PlanExportFormat, request: PlanRequest, chunkBytes: number, { selected = false }: ExportOptions = {}
 ): Generator<string> {
   if (format === 'ndjson') {
     yield * ndjsonChunks(plan)
     return
   }
   const textOf = tfConfigTextOf(request)
-  const withText = (node: PlanNode): PlanNode => node.tf_config === undefined ? { ...node, tf_config: textOf(node) } : node
+  const withText = (node: PlannedNode): PlannedNode => node.tf_config === undefined ? { ...node, tf_config: textOf(node) } : node
   if (selected && format !== 'kubernetes' && plan.nodes.length === 1) {
     yield selectedNodeText(withText(plan.nodes[0]), format)
     return
@@ -94,13 +94,13 @@ export function * exportChunks (
 // What the format's renderer writes before, around and after the nodes
 function partsOf (format: 'shell' | 'dotenv' | 'kubernetes', nodeCount: number) {
   switch (format) {
-    case 'shell': return { head: planShellHead(nodeCount), node: (node: PlanNode) => planShellNode(node), between: '', tail: PLAN_SHELL_TAIL }
-    case 'dotenv': return { head: planDotenvHead(nodeCount), node: (node: PlanNode) => planDotenvNode(node), between: '', tail: '' }
-    case 'kubernetes': return { head: '{"nodes":[', node: (node: PlanNode) => kubernetesNodeText(node), between: ',', tail: ']}' }
+    case 'shell': return { head: planShellHead(nodeCount), node: (node: PlannedNode) => planShellNode(node), between: '', tail: PLAN_SHELL_TAIL }
+    case 'dotenv': return { head: planDotenvHead(nodeCount), node: (node: PlannedNode) => planDotenvNode(node), between: '', tail: '' }
+    case 'kubernetes': return { head: '{"nodes":[', node: (node: PlannedNode) => kubernetesNodeText(node), between: ',', tail: ']}' }
   }
 }
 
-function kubernetesNodeText (node: PlanNode): string {
+function kubernetesNodeText (node: PlannedNode): string {
   return kubernetesEnv({ cluster_spec: {}, nodes: [node] }).map((env) => stringifyJson(env)).join(',')
 }
 
@@ -109,7 +109,7 @@ function kubernetesNodeText (node: PlanNode): string {
  * the plan: each node's variables but TF_CONFIG, and the first node's TF_CONFIG. The nodes'
  * TF_CONFIG texts differ only in their task, whose job name the cluster's text holds already.
  */
-function checkNodes (plan: ClusterPlan, format: 'shell' | 'dotenv' | 'kubernetes', withText: (node: PlanNode) => PlanNode): void {
+function checkNodes (plan: PlannedCluster, format: 'shell' | 'dotenv' | 'kubernetes', withText: (node: PlannedNode) => PlannedNode): void {
   if (format === 'kubernetes') return // JSON text: the TF_CONFIG text's escapes hold any value
   const render = format === 'shell' ? shellLines : dotenv
   plan.nodes.forEach((node, position) => {

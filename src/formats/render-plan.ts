@@ -1,4 +1,4 @@
-import type { ClusterPlan, PlanRequest } from '../plan/cluster-plan.js'
+import type { PlannedCluster, PlanRequest } from '../plan/cluster-plan.js'
 import { stringifyJson } from '../python/json-out.js'
 import { FORMAT_MEDIA_TYPES, type PlanFormat } from '../schemas/media-types.js'
 import { kubernetesEnv } from './kubernetes.js'
@@ -36,7 +36,7 @@ export function planContentType (format: PlanFormat): string {
 }
 
 /** The plan's answer in a format, in chunks: NDJSON, shell and dotenv a batch of nodes per chunk (a stream's), the others whole. */
-export function * planChunks (plan: ClusterPlan, format: PlanFormat, options: RenderOptions = {}): Generator<string> {
+export function * planChunks (plan: PlannedCluster, format: PlanFormat, options: RenderOptions = {}): Generator<string> {
   if ((format === 'shell' || format === 'dotenv') && options.selected === true && plan.nodes.length === 1) {
     yield selectedNodeText(plan.nodes[0], format, options)
     return
@@ -51,6 +51,6 @@ export function * planChunks (plan: ClusterPlan, format: PlanFormat, options: Re
 }
 
 /** The plan's answer in a format (a plan made with planRequestFor). */
-export function renderPlan (plan: ClusterPlan, format: PlanFormat, options: RenderOptions = {}): string {
+export function renderPlan (plan: PlannedCluster, format: PlanFormat, options: RenderOptions = {}): string {
   return [...planChunks(plan, format, options)].join('')
 }

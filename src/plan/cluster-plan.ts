@@ -2,11 +2,15 @@ import type { ArgumentInput } from '../tensorflow/arguments.js'
 import { clusterSpecOf } from '../tensorflow/cluster-cache.js'
 import { RunConfigError, type PythonException } from '../errors.js'
 import { toJsonText } from '../python/json-value.js'
-import { pyItems, type PyDict, type PyValue } from '../python/value.js'
-import { checkArguments, distributeRunConfig, type CheckedArguments, type RunConfig } from '../tensorflow/run-config.js'
+import { pyItems, type PyDict } from '../python/value.js'
+import { checkArguments, distributeRunConfig, type CheckedArguments, type TfRunConfig } from '../tensorflow/run-config.js'
 import { plainValue, viewRunConfig } from '../tensorflow/run-config-view.js'
+import { configProtoOrNull, stringOrNull } from '../tensorflow/wire-values.js'
 import { simulateTrainAndEvaluate } from '../tensorflow/train-and-evaluate.js'
 import { planNodeTasks, type PlannedTask } from './plan-tasks.js'
+import type { ClusterPlan, FailedNode as WireFailedNode, PlanNode } from '../schemas/cluster-plan.js'
+
+export type { ClusterPlan, PlanNode }
 
 /**
  * What nodes carry beyond their summary: their TF_CONFIG text, their whole RunConfig, and (for the
@@ -29,33 +33,20 @@ export interface PlanRequest {
   include?: PlanInclude[]
 }
 
-export interface PlanNode {
-  task_type: string
-  task_id: number
-  address: PyValue
-  global_id_in_cluster: number | null
-  is_chief: boolean
-  master: unknown
-  evaluation_master: unknown
-  num_ps_replicas: number
-  num_worker_replicas: number
-  session_config: unknown
-  start_delay_secs: number | null
-  tf_config?: string
-  run_config?: Record<string, unknown>
-  environment?: NodeEnvironment
-}
+/**
+ * A node as planned: the contract's PlanNode, and for the shell and dotenv formats (include
+ * environment, never in the API's JSON) the rest of its environment's values.
+ */
+export type PlannedNode = PlanNode & { environment?: NodeEnvironment }
 
-export interface FailedNode {
-  task_type: string
-  task_id: number
+/** The wire's FailedNode, whose exception the core knows to be one of Python's classes it models. */
+export interface FailedNode extends WireFailedNode {
   exception: PythonException
-  message: string
 }
 
-export interface ClusterPlan {
-  cluster_spec: unknown
-  nodes: PlanNode[]
+/** A plan as planned: the contract's ClusterPlan, whose nodes may carry their environment. */
+export interface PlannedCluster extends ClusterPlan {
+  nodes: PlannedNode[]
 }
 
 /** TensorFlow would fail on some nodes: the first failure, and every failing node. */
@@ -84,12 +75,12 @@ export interface PlanOptions {
 }
 
 /** Resolves every node of a cluster in global-id order, in time linear in the cluster's size. */
-export function planCluster (request: PlanRequest, { only }: PlanOptions = {}): ClusterPlan {
+export function planCluster (request: PlanRequest, { only }: PlanOptions = {}): PlannedCluster {
   const include = new Set(request.include ?? [])
   const tasks = planNodeTasks(request.cluster, request.evaluator === true)
   const tfConfigText = include.has('tf_config') ? tfConfigTextOf(request) : undefined
   const kept = (task: PlannedTask) => only === undefined || (task.type === only.type && task.index === only.index)
-  const nodes: PlanNode[] = []
+  const nodes: PlannedNode[] = []
   const failed: FailedNode[] = []
   // Every node shares the arguments and TF_CONFIG's other keys: their checks run once
   let checked: CheckedArguments | { error: unknown }
@@ -154,13 +145,17 @@ export function extraKeysText (extra: PyDict): string {
   return entries.map(([key, value]) => `,${JSON.stringify(key)}:${toJsonText(value)}`).join('')
 }
 
-function summarize (task: PlannedTask, config: RunConfig, startDelaySecs: number | null): PlanNode {
+function summarize (task: PlannedTask, config: TfRunConfig, startDelaySecs: number | null): PlannedNode {
   // only the three properties a node shows, not the whole 27-property view
-  const view = { master: plainValue(config.master), evaluation_master: plainValue(config.evaluation_master), session_config: config.session_config }
+  const view = {
+    master: plainValue(config.master),
+    evaluation_master: plainValue(config.evaluation_master),
+    session_config: configProtoOrNull(config.session_config)
+  }
   return {
     task_type: task.type,
     task_id: task.index,
-    address: task.address,
+    address: stringOrNull(task.address),
     global_id_in_cluster: config.global_id_in_cluster,
     is_chief: config.is_chief,
     master: view.master,
@@ -169,5 +164,5 @@ function summarize (task: PlannedTask, config: RunConfig, startDelaySecs: number
     num_worker_replicas: config.num_worker_replicas,
     session_config: view.session_config,
     start_delay_secs: startDelaySecs
-  }
+  } satisfies PlanNode
 }

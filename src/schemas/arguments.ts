@@ -38,7 +38,11 @@ export const DeviceFnSchema = Type.Object({
 })
 export type DeviceFn = Static<typeof DeviceFnSchema>
 
-export const ClusterSchema = Type.Object({}, {
+/** A cluster: job name → its addresses, dense (a list) or sparse (index text → address). */
+export type Cluster = Record<string, string[] | Record<string, string>>
+
+// The static type is stated (the schema is the same): an object of additionalProperties only is `{}` to TypeBox
+export const ClusterSchema = Type.Unsafe<Cluster>(Type.Object({}, {
   $id: 'Cluster',
   additionalProperties: Type.Union([
     Type.Array(Type.String(), { description: 'Dense job: the address of task i at position i' }),
@@ -49,8 +53,7 @@ export const ClusterSchema = Type.Object({}, {
   ]),
   description: 'A cluster: job name → the network addresses of its tasks',
   examples: [SEED_CLUSTER]
-})
-export type Cluster = Static<typeof ClusterSchema>
+}))
 
 export const DistributeConfigSchema = Type.Object({
   train_distribute: Type.Optional(nullable(ref(StrategySchema), { description: 'Strategy for training' })),

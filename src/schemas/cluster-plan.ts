@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox'
 import { ClusterSchema, ConfigProtoComponent, RunConfigArgumentsSchema } from './arguments.js'
-import { nullable, ref } from './common.js'
+import { nullable, ref, type JsonObject } from './common.js'
 import { SEED_CLUSTER, SEED_PLAN } from './examples.js'
 import { RunConfigSchema } from './resolution.js'
 
@@ -21,14 +21,15 @@ export const ClusterPlanRequestSchema = Type.Object({
   cluster: ref(ClusterSchema, {
     description: `The cluster every node shares: at most ${MAX_PLAN_TASKS} tasks (${MAX_PLAN_TASKS_WITH_INCLUDE} with include), else 413`
   }),
-  tf_config: Type.Optional(Type.Object({
+  // TF_CONFIG's other keys hold any JSON value (the static type says so; the schema is the same)
+  tf_config: Type.Optional(Type.Unsafe<JsonObject>(Type.Object({
     cluster: Type.Optional(Type.Never({ description: 'Not here: the cluster is the request cluster' })),
     task: Type.Optional(Type.Never({ description: 'Not here: each node gets its own task' }))
   }, {
     additionalProperties: true,
     description: 'Other TF_CONFIG keys every node gets (service, session_master, eval_session_master, model_dir, environment, ...)',
     examples: [{ environment: 'cloud' }]
-  })),
+  }))),
   config: Type.Optional(ref(RunConfigArgumentsSchema)),
   evaluator: Type.Optional(Type.Boolean({ description: 'Also plan the evaluator (task 0, outside the cluster), last' })),
   include: Type.Optional(Type.Array(PlanIncludeSchema, {
@@ -80,3 +81,4 @@ export const FailedNodeSchema = Type.Object({
   exception: Type.String(),
   message: Type.String()
 }, { additionalProperties: false, description: 'A node on which TensorFlow fails, and why' })
+export type FailedNode = Static<typeof FailedNodeSchema>

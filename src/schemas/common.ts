@@ -29,3 +29,37 @@ export const PythonExceptionSchema = Type.Enum([
   'ValueError', 'TypeError', 'AttributeError', 'JSONDecodeError', 'IndexError', 'OverflowError', 'RuntimeError',
   'RecursionError', 'UnicodeEncodeError'
 ], { description: 'The Python exception class TensorFlow raises' })
+export type PythonException = Static<typeof PythonExceptionSchema>
+
+/** What TensorFlow raises: the class and `str(exception)`. */
+export const PythonErrorSchema = Type.Object({
+  exception: PythonExceptionSchema,
+  message: Type.String({ description: 'str(exception), verbatim' })
+}, { additionalProperties: false })
+export type PythonError = Static<typeof PythonErrorSchema>
+
+/**
+ * JSON data as the service reads and writes it: an integer past 2^53 is a bigint, which
+ * stringifyJson prints as an exact literal (Python ints are unbounded, SPEC §14).
+ */
+export type JsonValue = null | boolean | number | bigint | string | JsonValue[] | JsonObject
+export type JsonObject = { [key: string]: JsonValue }
+
+/** How answers show the floats JSON cannot hold (as proto3 JSON does). */
+export type NonFiniteFloatText = 'NaN' | 'Infinity' | '-Infinity'
+
+/**
+ * A Python int in an answer: the JSON Schema says integer, and the value is a number while it is
+ * exact as one, else a bigint (same schema as Type.Integer; only the static type says more).
+ */
+export function exactInteger (options: TSchemaOptions = {}): TUnsafe<number | bigint> {
+  return Type.Unsafe<number | bigint>(Type.Integer(options))
+}
+
+/**
+ * A Python number in an answer: a JSON number, an exact integer (bigint) past 2^53, or the text of
+ * NaN or ±Infinity (same schema as Type.Number; only the static type says more).
+ */
+export function pythonNumber (options: TSchemaOptions = {}): TUnsafe<number | bigint | NonFiniteFloatText> {
+  return Type.Unsafe<number | bigint | NonFiniteFloatText>(Type.Number(options))
+}

@@ -1,7 +1,8 @@
-import { distributedSessionConfig } from '../proto/config-proto-json.js'
+import { ARGUMENT_DEFAULTS } from '../tensorflow/argument-defaults.js'
 
 // The examples openapi.yaml shows: the seed cluster of TensorFlow's RunConfig docstring, seen
-// from worker 1. test/src/schemas.test.ts checks that they are what the service really answers.
+// from worker 1. Written out, not computed: the contract does not run the core. test/src/schemas.test.ts
+// checks that they are what the service really answers.
 
 export const SEED_CLUSTER = {
   chief: ['host0:2222'],
@@ -11,26 +12,16 @@ export const SEED_CLUSTER = {
 
 export const SEED_TF_CONFIG = { cluster: SEED_CLUSTER, task: { type: 'worker', index: 1 } }
 
-const WORKER_1_SESSION_CONFIG = distributedSessionConfig(['/job:ps', '/job:worker/task:1'])
+// The per-task default session_config of a distributed node, in canonical proto3 JSON, after its deviceFilters
+const DISTRIBUTED_SESSION_OPTIONS = { allowSoftPlacement: true, graphOptions: { rewriteOptions: { metaOptimizerIterations: 'ONE' } } }
+
+const WORKER_1_SESSION_CONFIG = { deviceFilters: ['/job:ps', '/job:worker/task:1'], ...DISTRIBUTED_SESSION_OPTIONS }
 
 export const SEED_RUN_CONFIG = {
-  model_dir: null,
-  tf_random_seed: null,
-  save_summary_steps: 100,
-  save_checkpoints_steps: null,
+  // the defaults in constructor order, with the two that differ on this node in their places
+  ...ARGUMENT_DEFAULTS,
   save_checkpoints_secs: 600,
   session_config: WORKER_1_SESSION_CONFIG,
-  keep_checkpoint_max: 5,
-  keep_checkpoint_every_n_hours: 10000,
-  log_step_count_steps: 100,
-  train_distribute: null,
-  device_fn: null,
-  protocol: null,
-  eval_distribute: null,
-  experimental_distribute: null,
-  experimental_max_worker_delay_secs: null,
-  session_creation_timeout_secs: 7200,
-  checkpoint_save_graph_def: true,
   cluster_spec: SEED_CLUSTER,
   task_type: 'worker',
   task_id: 1,
@@ -76,7 +67,7 @@ export const SEED_PLAN = {
     evaluation_master: '',
     num_ps_replicas: 2,
     num_worker_replicas: 4,
-    session_config: distributedSessionConfig(deviceFilters),
+    session_config: { deviceFilters, ...DISTRIBUTED_SESSION_OPTIONS },
     start_delay_secs: delay
   }))
 }

@@ -1,10 +1,7 @@
 import { Type, type Static } from 'typebox'
-import { planCluster, type ClusterPlan } from '../plan/cluster-plan.js'
 import {
-  dotenv, kubernetesEnv, kubernetesNodeEnv, ndjsonLines, nodeVariables, planDotenv, planRequestFor, planShell, shellLines, tfConfigText
-} from '../formats/index.js'
-import type { Resolution } from '../tensorflow/resolve.js'
-import { SEED_CLUSTER, SEED_PLAN, SEED_RESOLUTION, SEED_TF_CONFIG } from './examples.js'
+  SEED_NODE_DOTENV, SEED_NODE_KUBERNETES, SEED_NODE_SHELL, SEED_PLAN_DOTENV, SEED_PLAN_KUBERNETES, SEED_PLAN_NDJSON, SEED_PLAN_SHELL
+} from './format-examples.js'
 import { FORMAT_MEDIA_TYPES, NODE_EXPORT_FORMATS, PLAN_EXPORT_FORMATS } from './media-types.js'
 import { RunConfigQuerySchema } from './run-config.js'
 
@@ -76,37 +73,33 @@ export const PlanExportQuerySchema = Type.Object({
 }, { additionalProperties: false })
 export type PlanExportQuery = Static<typeof PlanExportQuerySchema>
 
-const SEED_NODE_VARIABLES = nodeVariables(SEED_RESOLUTION as unknown as Resolution, tfConfigText(SEED_TF_CONFIG))
-// The seed plan as the text formats have it: each node with its TF_CONFIG text and environment
-const SEED_TEXT_PLAN = planCluster(planRequestFor({ cluster: SEED_CLUSTER }, 'shell'))
-
 export const NodeShellSchema = Type.String({
   description: `export NAME='value' lines, single-quoted for bash and POSIX sh (eval or source them): ${NODE_VARIABLES}`,
-  examples: [shellLines(SEED_NODE_VARIABLES)]
+  examples: [SEED_NODE_SHELL]
 })
 
 export const NodeDotenvSchema = Type.String({
   description: 'NAME=\'value\' lines that node --env-file, python-dotenv and sh (set -a; . FILE) all read exactly ' +
     '(NAME="value" for a value with a single quote; TF_CONFIG\'s JSON with \\u escapes where neither holds it; a ' +
     `value none of them can hold is a 406): ${NODE_VARIABLES}`,
-  examples: [dotenv(SEED_NODE_VARIABLES)]
+  examples: [SEED_NODE_DOTENV]
 })
 
 export const PlanShellSchema = Type.String({
   description: 'A script that sets no variable when sourced: it defines the shell function runconfig_node, and ' +
     '`runconfig_node TYPE INDEX` exports that node\'s variables (those of the one-node shell format)',
-  examples: [planShell(SEED_TEXT_PLAN)]
+  examples: [SEED_PLAN_SHELL]
 })
 
 export const PlanDotenvSchema = Type.String({
   description: 'A header comment, then per node a "# TYPE INDEX" comment line and its variables (those of the ' +
     'one-node dotenv format), nodes apart by a blank line: load one node\'s block, not the whole file',
-  examples: [planDotenv(SEED_TEXT_PLAN)]
+  examples: [SEED_PLAN_DOTENV]
 })
 
 export const PlanNdjsonSchema = Type.String({
   description: 'One PlanNode (components/schemas/PlanNode) per line: a JSON object, then a newline',
-  examples: [ndjsonLines({ ...SEED_PLAN, nodes: SEED_PLAN.nodes.slice(0, 2) } as ClusterPlan)]
+  examples: [SEED_PLAN_NDJSON]
 })
 
 export const KubernetesNodeEnvSchema = Type.Object({
@@ -118,7 +111,7 @@ export const KubernetesNodeEnvSchema = Type.Object({
   $id: 'KubernetesNodeEnv',
   additionalProperties: false,
   description: 'One node\'s environment for the pod that runs it',
-  examples: [kubernetesNodeEnv(SEED_NODE_VARIABLES)]
+  examples: [SEED_NODE_KUBERNETES]
 })
 export type KubernetesNodeEnv = Static<typeof KubernetesNodeEnvSchema>
 
@@ -135,6 +128,6 @@ export const KubernetesEnvSchema = Type.Object({
   $id: 'KubernetesEnv',
   additionalProperties: false,
   description: 'Each node\'s environment for the pod that runs it',
-  examples: [{ nodes: kubernetesEnv(SEED_TEXT_PLAN).slice(0, 2) }]
+  examples: [SEED_PLAN_KUBERNETES]
 })
 export type KubernetesEnv = Static<typeof KubernetesEnvSchema>

@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox'
 import { RunConfigArgumentsSchema } from './arguments.js'
 import { PlanNodeSchema } from './cluster-plan.js'
-import { ref } from './common.js'
+import { ref, type JsonObject } from './common.js'
 import { HostSchema } from './host.js'
 import { RunConfigSchema } from './resolution.js'
 
@@ -34,14 +34,15 @@ export const JobClusterSchema = Type.Record(Type.String({ pattern: ROLE_PATTERN 
 })
 export type JobCluster = Static<typeof JobClusterSchema>
 
-export const JobTfConfigSchema = Type.Object({
+// TF_CONFIG's other keys hold any JSON value (the static type says so; the schema is the same)
+export const JobTfConfigSchema = Type.Unsafe<JsonObject>(Type.Object({
   cluster: Type.Optional(Type.Never({ description: 'Not here: the members make the cluster' })),
   task: Type.Optional(Type.Never({ description: 'Not here: each member gets its own task' }))
 }, {
   additionalProperties: true,
   description: 'Other TF_CONFIG keys every node gets (environment, session_master, model_dir, ...)',
   examples: [{ environment: 'cloud' }]
-})
+}))
 
 export const JobRequestSchema = Type.Object({
   cluster: JobClusterSchema,
@@ -72,10 +73,15 @@ export const SlotSchema = Type.Object({
 }, { additionalProperties: false, description: 'A place in the cluster', examples: [{ role: 'worker', index: 3 }] })
 export type Slot = Static<typeof SlotSchema>
 
-export const MemberSchema = Type.Object({
+/** A member and the slot it holds: the first properties of MemberSchema and JoinedSchema. */
+const MEMBER_SLOT = {
   member: Type.String(),
   role: Type.String(),
-  index: Type.Integer(),
+  index: Type.Integer()
+}
+
+export const MemberSchema = Type.Object({
+  ...MEMBER_SLOT,
   host: Type.String(),
   port: Type.Union([Type.Integer(), Type.Null()], {
     description: 'The port it joined with, or the one leased for it on its host when it gave none (null only for a row stored without a port)'
@@ -149,9 +155,7 @@ export const JoinRequestSchema = Type.Object({
 export type JoinRequest = Static<typeof JoinRequestSchema>
 
 export const JoinedSchema = Type.Object({
-  member: Type.String(),
-  role: Type.String(),
-  index: Type.Integer(),
+  ...MEMBER_SLOT,
   round: Type.Integer(),
   state: RoundStateSchema,
   version: Type.Integer()

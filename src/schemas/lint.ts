@@ -1,8 +1,8 @@
 import { Type, type Static } from 'typebox'
-import { WARNING_CODES, type WarningCode } from '../lint/index.js'
 import { FailedNodeSchema } from './cluster-plan.js'
-import { nullable, PythonExceptionSchema } from './common.js'
+import { nullable, PythonErrorSchema } from './common.js'
 import { SEED_CLUSTER } from './examples.js'
+import { WARNING_CODES, type WarningCode } from './warning-codes.js'
 
 /** The request NodeLintReportSchema's example answers (a test checks it): `clusters` for `cluster`. */
 export const NODE_LINT_EXAMPLE_REQUEST = { tf_config: { clusters: { chief: ['host0:2222'] }, task: { type: 'worker', index: 0 } } }
@@ -57,14 +57,12 @@ export const LintWarningSchema = Type.Object({
   pointer: Type.String({ description: 'RFC 6901 JSON pointer into the request', examples: ['/cluster/worker/1'] }),
   hint: Type.String({ description: 'What to change' })
 }, { additionalProperties: false, description: 'Something that would go wrong at launch although RunConfig accepts it' })
+export type LintWarning = Static<typeof LintWarningSchema>
 
 /** What POST /v1/run-config/lint answers for one node. */
 export const NodeLintReportSchema = Type.Object({
   ok: Type.Boolean({ description: 'False iff TensorFlow raises on the node: building its RunConfig, or in train_and_evaluate' }),
-  error: nullable(Type.Object({
-    exception: PythonExceptionSchema,
-    message: Type.String({ description: 'str(exception), verbatim' })
-  }, { additionalProperties: false }), { description: 'What TensorFlow raises; null when ok' }),
+  error: nullable(PythonErrorSchema, { description: 'What TensorFlow raises; null when ok' }),
   warnings: Type.Array(LintWarningSchema, {
     description: 'TF_CONFIG keys TensorFlow ignores, then what the cluster lint finds in the node\'s cluster (pointers ' +
       'under /tf_config/cluster), then its strategies, its TF_CONFIG\'s size and its start delay'
@@ -82,10 +80,7 @@ const NO_CHIEF = 'If "cluster" is set in TF_CONFIG, it must have one "chief" nod
 
 export const LintReportSchema = Type.Object({
   ok: Type.Boolean({ description: 'False iff TensorFlow fails on some node, or on the cluster itself' }),
-  error: nullable(Type.Object({
-    exception: PythonExceptionSchema,
-    message: Type.String({ description: 'str(exception), verbatim' })
-  }, { additionalProperties: false }), { description: 'The first failure; null when ok' }),
+  error: nullable(PythonErrorSchema, { description: 'The first failure; null when ok' }),
   failed_nodes: Type.Array(FailedNodeSchema, {
     description: 'Every node TensorFlow fails on, as the plan lists them; empty when the cluster itself is invalid and names no task'
   }),

@@ -1,16 +1,17 @@
 import { Type, type Static } from 'typebox'
 import { ConfigProtoComponent, DeviceFnSchema, DistributeConfigSchema, StrategySchema } from './arguments.js'
-import { nullable, PythonExceptionSchema, ref } from './common.js'
+import { exactInteger, nullable, PythonErrorSchema, pythonNumber, ref } from './common.js'
 import { SEED_RESOLUTION, SEED_RUN_CONFIG } from './examples.js'
 
 // What the service answers for one node (SPEC A.3)
 
-const NUMBER_OR_NULL = nullable(Type.Number())
+const NUMBER_OR_NULL = nullable(pythonNumber())
+const INTEGER_OR_NULL = nullable(exactInteger())
 
 /** The 27 properties of a RunConfig, as echoed (values taken from TF_CONFIG can be any JSON value). */
 export const RunConfigSchema = Type.Object({
   model_dir: Type.Unknown({ description: 'The argument, else TF_CONFIG model_dir (any JSON value: see NaN below), else null' }),
-  tf_random_seed: nullable(Type.Integer()),
+  tf_random_seed: INTEGER_OR_NULL,
   save_summary_steps: NUMBER_OR_NULL,
   save_checkpoints_steps: NUMBER_OR_NULL,
   save_checkpoints_secs: NUMBER_OR_NULL,
@@ -25,7 +26,7 @@ export const RunConfigSchema = Type.Object({
   protocol: nullable(Type.String()),
   eval_distribute: nullable(ref(StrategySchema)),
   experimental_distribute: nullable(ref(DistributeConfigSchema), { description: 'The stored argument (not a property in TensorFlow)' }),
-  experimental_max_worker_delay_secs: nullable(Type.Integer()),
+  experimental_max_worker_delay_secs: INTEGER_OR_NULL,
   session_creation_timeout_secs: NUMBER_OR_NULL,
   checkpoint_save_graph_def: nullable(Type.Boolean()),
   cluster_spec: Type.Unknown({
@@ -34,7 +35,7 @@ export const RunConfigSchema = Type.Object({
       "client's remote cluster as given (any JSON value)"
   }),
   task_type: Type.Unknown({ description: 'TF_CONFIG task.type as given (a job name), "worker" in local mode' }),
-  task_id: Type.Integer({
+  task_id: exactInteger({
     description: 'int(TF_CONFIG task.index), exact at any size: a Python int, written as an exact JSON integer ' +
       'literal even past 2^53 (an evaluator\'s index has no upper bound; JSON.parse rounds such a literal to the ' +
       'nearest double, so read the text with a big-integer-aware parser to keep it)'
@@ -67,10 +68,16 @@ const ReplicaDeviceSetterSchema = Type.Object({
 export const ExecutorPathSchema = Type.Enum([
   'run_chief', 'run_worker', 'run_master', 'run_ps', 'run_evaluator', 'run_local', 'distribute_coordinator'
 ])
+/** The executor method train_and_evaluate dispatches to. */
+export type ExecutorPath = Static<typeof ExecutorPathSchema>
+
+/** How the distribute coordinator runs, when a strategy makes train_and_evaluate run it (null: it does not). */
+export const CoordinatorModeSchema = Type.Enum(['standalone_client', 'independent_worker'])
+export type CoordinatorMode = Static<typeof CoordinatorModeSchema> | null
 
 export const ResolutionSchema = Type.Object({
   run_config: ref(RunConfigSchema),
-  distribute_coordinator_mode: nullable(Type.Enum(['standalone_client', 'independent_worker']), {
+  distribute_coordinator_mode: nullable(CoordinatorModeSchema, {
     description: 'Set when a distribution strategy makes train_and_evaluate run the distribute coordinator'
   }),
   start_delay_secs: nullable(Type.Integer(), {
@@ -79,10 +86,9 @@ export const ResolutionSchema = Type.Object({
   }),
   train_and_evaluate: Type.Object({
     path: nullable(ExecutorPathSchema, { description: 'The executor method it dispatches to; null when it fails first' }),
-    error: Type.Optional(Type.Object({
-      exception: PythonExceptionSchema,
-      message: Type.String({ description: 'str(exception), verbatim' })
-    }, { additionalProperties: false, description: 'What it would raise on this node' }))
+    error: Type.Optional(Type.Object(PythonErrorSchema.properties, {
+      additionalProperties: false, description: 'What it would raise on this node'
+    }))
   }, { additionalProperties: false, description: 'What tf.estimator.train_and_evaluate does on this node' }),
   estimator: Type.Object({
     session_config: ref(ConfigProtoComponent, { description: "The Estimator's session config" }),

@@ -2,7 +2,7 @@ import { Type, type Static } from 'typebox'
 import { ReplaceArgumentsSchema, RunConfigArgumentsSchema } from './arguments.js'
 import { nullable, ref } from './common.js'
 import { SEED_RUN_CONFIG, SEED_TF_CONFIG } from './examples.js'
-import { RunConfigSchema } from './resolution.js'
+import { CoordinatorModeSchema, RunConfigSchema } from './resolution.js'
 
 // What the run-config routes take (SPEC A.3 to A.5)
 
@@ -59,7 +59,7 @@ export const ReplaceRequestSchema = Type.Union([
   }, { additionalProperties: false, title: 'Resolve, then replace' }),
   Type.Object({
     run_config: ref(RunConfigSchema, { description: 'A run_config from an earlier response' }),
-    distribute_coordinator_mode: Type.Optional(nullable(Type.Enum(['standalone_client', 'independent_worker']), {
+    distribute_coordinator_mode: Type.Optional(nullable(CoordinatorModeSchema, {
       description: 'The distribute_coordinator_mode of that response (it is not a RunConfig property)'
     })),
     tf_config: Type.Optional(TfConfigSchema),

@@ -1,4 +1,5 @@
 import { typeError, valueError } from '../errors.js'
+import { ARGUMENT_DEFAULTS } from './argument-defaults.js'
 import { canonicalizeConfigProto } from '../proto/config-proto-json.js'
 import { isDict, type PyValue } from '../python/value.js'
 
@@ -14,24 +15,6 @@ export type ArgumentName = typeof ARGUMENT_NAMES[number]
 export type Arguments = Record<ArgumentName, PyValue>
 /** Arguments as a caller passes them: an absent key is not passed, `null` is None. */
 export type ArgumentInput = Record<string, unknown>
-
-const DEFAULTS: Omit<Arguments, 'save_checkpoints_steps' | 'save_checkpoints_secs'> = {
-  model_dir: null,
-  tf_random_seed: null,
-  save_summary_steps: 100,
-  session_config: null,
-  keep_checkpoint_max: 5,
-  keep_checkpoint_every_n_hours: 10000,
-  log_step_count_steps: 100,
-  train_distribute: null,
-  device_fn: null,
-  protocol: null,
-  eval_distribute: null,
-  experimental_distribute: null,
-  experimental_max_worker_delay_secs: null,
-  session_creation_timeout_secs: 7200,
-  checkpoint_save_graph_def: true
-}
 
 const BOTH_SET_MESSAGE = '`save_checkpoints_steps` and `save_checkpoints_secs` cannot be both set.'
 
@@ -54,7 +37,7 @@ export function checkArgumentNames (input: ArgumentInput): void {
   }
 }
 
-const DEFAULT_ARGUMENTS: Arguments = copyArguments({ ...DEFAULTS, save_checkpoints_steps: null, save_checkpoints_secs: null })
+const DEFAULT_ARGUMENTS: Arguments = copyArguments(ARGUMENT_DEFAULTS)
 
 /** Argument values with defaults applied, and the omitted-vs-None checkpoint rule (SPEC §3). */
 export function applyDefaults (input: ArgumentInput): Arguments {

@@ -6,7 +6,7 @@ import { pyInt } from '../python/int.js'
 import { pyTruthy } from '../python/ops.js'
 import { pyRepr, pyTypeName } from '../python/repr.js'
 import { isDict, type PyValue } from '../python/value.js'
-import type { RunConfig } from './run-config.js'
+import type { TfRunConfig } from './run-config.js'
 import { isBetweenGraph } from './strategy.js'
 import { coordinatorNestingError, pyGet } from './tf-config.js'
 
@@ -17,7 +17,7 @@ const NORMALIZE_MESSAGE = "`cluster_spec' should be dict or a `tf.train.ClusterS
  * independent worker (SPEC §10): raises what the node would raise before training. A standalone
  * client runs every task itself, and nothing of it is modelled.
  */
-export function runDistributeCoordinator (config: RunConfig, tfConfig: PyValue): void {
+export function runDistributeCoordinator (config: TfRunConfig, tfConfig: PyValue): void {
   if (config.distribute_coordinator_mode !== 'independent_worker') return
   // It reads TF_CONFIG again (from deeper in the stack: less room for nesting); RunConfig kept only the cluster
   const nesting = coordinatorNestingError(tfConfig)
@@ -65,7 +65,7 @@ function startStdServer (cluster: ClusterSpec, type: PyValue, id: bigint | null,
  * A chief or worker: between-graph, it runs the worker function with its own type and index;
  * in-graph, only the context's chief runs it, with type and index None.
  */
-function runTrainer (config: RunConfig, cluster: ClusterSpec, type: 'chief' | 'worker', id: bigint): void {
+function runTrainer (config: TfRunConfig, cluster: ClusterSpec, type: 'chief' | 'worker', id: bigint): void {
   if (isBetweenGraph(config.train_distribute)) {
     masterTarget(cluster, type, id)
     globalIdWalk(cluster, type)

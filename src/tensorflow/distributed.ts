@@ -7,6 +7,7 @@ import { pyTypeName } from '../python/repr.js'
 import { comparePyStrings } from '../python/strings.js'
 import { isDict, type PyValue } from '../python/value.js'
 import { validateTask } from './task.js'
+import type { CoordinatorMode } from '../schemas/resolution.js'
 import { hasKey, pyGet } from './tf-config.js'
 
 /** The properties RunConfig derives from TF_CONFIG (SPEC §8). */
@@ -23,7 +24,8 @@ export interface DistributedSettings {
   global_id_in_cluster: number | null
 }
 
-export type CoordinatorMode = 'standalone_client' | 'independent_worker' | null
+// (the wire's type: the contract states the modes)
+export type { CoordinatorMode }
 
 /** What a node's RunConfig holds besides its arguments; the cluster is a remote one in standalone mode. */
 export interface NodeSettings extends Omit<DistributedSettings, 'cluster_spec'> {

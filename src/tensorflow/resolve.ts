@@ -1,11 +1,14 @@
 import type { ArgumentInput } from './arguments.js'
-import { deriveEstimator, type EstimatorDerivation } from './estimator.js'
+import { deriveEstimator } from './estimator.js'
 import type { PyValue } from '../python/value.js'
 import { replaceRunConfig } from './replace.js'
-import { constructRunConfig, type CoordinatorMode, type RunConfig } from './run-config.js'
-import { runConfigFromView, viewRunConfig, type RunConfigView } from './run-config-view.js'
+import { constructRunConfig, type CoordinatorMode, type TfRunConfig } from './run-config.js'
+import { runConfigFromView, viewRunConfig } from './run-config-view.js'
 import { readTfConfig } from './tf-config.js'
-import { simulateTrainAndEvaluate, type TrainAndEvaluateOutcome } from './train-and-evaluate.js'
+import { simulateTrainAndEvaluate } from './train-and-evaluate.js'
+import type { Resolution, RunConfig } from '../schemas/resolution.js'
+
+export type { Resolution }
 
 /** One node: its TF_CONFIG (object, raw text, or unset) and its RunConfig arguments. */
 export interface NodeRequest {
@@ -19,16 +22,7 @@ export type Replacements = Record<string, unknown> | Array<Record<string, unknow
 /** Replace on a node resolved now, or on a `run_config` an earlier response returned. */
 export type ReplaceRequest =
   | (NodeRequest & { replace: Replacements })
-  | { run_config: RunConfigView, distribute_coordinator_mode?: CoordinatorMode, tf_config?: unknown, replace: Replacements }
-
-/** Everything the service tells about one node (SPEC A.3). */
-export interface Resolution {
-  run_config: RunConfigView
-  distribute_coordinator_mode: CoordinatorMode
-  start_delay_secs: number | null
-  train_and_evaluate: Omit<TrainAndEvaluateOutcome, 'start_delay_secs'>
-  estimator: EstimatorDerivation
-}
+  | { run_config: Partial<RunConfig>, distribute_coordinator_mode?: CoordinatorMode, tf_config?: unknown, replace: Replacements }
 
 /** Resolves the RunConfig TensorFlow builds on one node, and what happens next there. */
 export function resolveRunConfig (request: NodeRequest): Resolution {
@@ -38,7 +32,7 @@ export function resolveRunConfig (request: NodeRequest): Resolution {
 
 /** Resolves (or takes) a RunConfig, then applies `replace()` calls in turn. */
 export function resolveReplacement (request: ReplaceRequest): Resolution {
-  let config: RunConfig
+  let config: TfRunConfig
   let tfConfig: PyValue
   if ('run_config' in request) {
     config = runConfigFromView(request.run_config, request.distribute_coordinator_mode ?? null)
@@ -51,7 +45,7 @@ export function resolveReplacement (request: ReplaceRequest): Resolution {
   return describe(config, tfConfig)
 }
 
-function describe (config: RunConfig, tfConfig: PyValue): Resolution {
+function describe (config: TfRunConfig, tfConfig: PyValue): Resolution {
   const { start_delay_secs: startDelaySecs, ...trainAndEvaluate } = simulateTrainAndEvaluate(config, tfConfig)
   return {
     run_config: viewRunConfig(config),
@@ -59,5 +53,5 @@ function describe (config: RunConfig, tfConfig: PyValue): Resolution {
     start_delay_secs: startDelaySecs,
     train_and_evaluate: trainAndEvaluate,
     estimator: deriveEstimator(config)
-  }
+  } satisfies Resolution
 }

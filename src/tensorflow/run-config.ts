@@ -11,11 +11,14 @@ import { validateProperties } from './validate.js'
 // (the mode is one of the distributed settings, declared with them; RunConfig's callers import it from here)
 export type { CoordinatorMode } from './distributed.js'
 
-/** A constructed `tf.estimator.RunConfig`: its stored arguments and its distributed settings. */
-export type RunConfig = Arguments & NodeSettings
+/**
+ * A constructed `tf.estimator.RunConfig` as the port holds it: its stored arguments and its distributed
+ * settings, as Python values. Its API form, the wire type RunConfig, is viewRunConfig's answer.
+ */
+export type TfRunConfig = Arguments & NodeSettings
 
 export interface ConstructedRunConfig {
-  runConfig: RunConfig
+  runConfig: TfRunConfig
   /** TF_CONFIG as the node parsed it: `train_and_evaluate` reads it again. */
   tfConfig: PyValue
 }
@@ -47,7 +50,7 @@ export function checkArguments (config: ArgumentInput, rawTfConfig: unknown): Ch
 }
 
 /** The rest of the constructor: the strategy path, or TF_CONFIG's distributed settings. */
-export function distributeRunConfig (checkedArgs: Arguments, tfConfig: PyValue): RunConfig {
+export function distributeRunConfig (checkedArgs: Arguments, tfConfig: PyValue): TfRunConfig {
   if (usesStrategyPath(checkedArgs.train_distribute, checkedArgs.eval_distribute, checkedArgs.experimental_distribute)) {
     // (it may move strategies out of experimental_distribute and set session_config: those are stored)
     const path = strategyPath(checkedArgs, tfConfig)
@@ -62,7 +65,7 @@ export function distributeRunConfig (checkedArgs: Arguments, tfConfig: PyValue):
 /** Arguments and settings as one RunConfig: one object literal, so every RunConfig has one shape. */
 export function runConfigOf (
   args: Arguments, settings: Omit<NodeSettings, 'distribute_coordinator_mode'>, mode: CoordinatorMode
-): RunConfig {
+): TfRunConfig {
   return {
     model_dir: args.model_dir,
     tf_random_seed: args.tf_random_seed,

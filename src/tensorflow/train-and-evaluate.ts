@@ -3,17 +3,16 @@ import { RunConfigError, valueError } from '../errors.js'
 import { pyTruthy } from '../python/ops.js'
 import { pyTypeName } from '../python/repr.js'
 import type { PyValue } from '../python/value.js'
-import type { RunConfig } from './run-config.js'
+import type { PythonError } from '../schemas/common.js'
+import type { ExecutorPath } from '../schemas/resolution.js'
+import type { TfRunConfig } from './run-config.js'
 import { ClusterSpec, isEmptyCluster } from './cluster-spec.js'
 import { pyGet } from './tf-config.js'
-
-export type ExecutorPath =
-  | 'run_chief' | 'run_worker' | 'run_master' | 'run_ps' | 'run_evaluator' | 'run_local' | 'distribute_coordinator'
 
 /** What `train_and_evaluate` does on the node: where it dispatches, what it raises, how long it sleeps. */
 export interface TrainAndEvaluateOutcome {
   path: ExecutorPath | null
-  error?: { exception: string, message: string }
+  error?: PythonError
   /** The staggered worker delay; 0 where it does not sleep, null where it fails before that point. */
   start_delay_secs: number | null
 }
@@ -41,7 +40,7 @@ export function evaluatorIndexMessage (id: bigint): string {
 }
 
 /** Follows `training.train_and_evaluate` on this node (SPEC §12), without running anything. */
-export function simulateTrainAndEvaluate (config: RunConfig, tfConfig: PyValue): TrainAndEvaluateOutcome {
+export function simulateTrainAndEvaluate (config: TfRunConfig, tfConfig: PyValue): TrainAndEvaluateOutcome {
   let path: ExecutorPath | null = null
   try {
     if (shouldRunDistributeCoordinator(config)) {
@@ -62,12 +61,12 @@ export function simulateTrainAndEvaluate (config: RunConfig, tfConfig: PyValue):
 }
 
 /** `should_run_distribute_coordinator`: a coordinator mode and a truthy cluster. */
-function shouldRunDistributeCoordinator (config: RunConfig): boolean {
+function shouldRunDistributeCoordinator (config: TfRunConfig): boolean {
   return config.distribute_coordinator_mode !== null && !isEmptyCluster(config.cluster_spec)
 }
 
 /** `_TrainingExecutor.run`: local, or `run_<task_type>` for the supported types. */
-function executorPath (config: RunConfig): ExecutorPath {
+function executorPath (config: TfRunConfig): ExecutorPath {
   const type = config.task_type
   if (isEmptyCluster(config.cluster_spec) && type !== 'evaluator') return 'run_local'
   if (!pyTruthy(type)) {
@@ -84,7 +83,7 @@ function executorPath (config: RunConfig): ExecutorPath {
 }
 
 /** Runs the executor method up to the training loop and returns the worker's start delay. */
-function runExecutor (path: ExecutorPath, config: RunConfig, tfConfig: PyValue): number {
+function runExecutor (path: ExecutorPath, config: TfRunConfig, tfConfig: PyValue): number {
   if (path === 'run_local' || path === 'run_evaluator') return 0
   if (path === 'run_ps' || pyGet(tfConfig, 'environment', null) !== 'google') startStdServer(config)
   if (config.task_type !== 'worker') return 0
@@ -96,7 +95,7 @@ function runExecutor (path: ExecutorPath, config: RunConfig, tfConfig: PyValue):
 }
 
 /** `_start_std_server`'s checks: what stops a node's server from starting. */
-function startStdServer (config: RunConfig): void {
+function startStdServer (config: TfRunConfig): void {
   // (its first check, for an empty cluster or task type, cannot fail here: the executor checked both)
   if (pyTruthy(config.master)) return
   const cluster = config.cluster_spec
