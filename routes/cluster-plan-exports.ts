@@ -6,11 +6,11 @@ import {
   type PlannedCluster
 } from '../src/index.js'
 import {
-  ClusterPlanRequestSchema, FORMAT_MEDIA_TYPES, KubernetesEnvSchema, MAX_EXPORT_BYTES, MAX_PLAN_TASKS,
+  ClusterPlanErrorSchema, ClusterPlanRequestSchema, FORMAT_MEDIA_TYPES, KubernetesEnvSchema, MAX_EXPORT_BYTES, MAX_PLAN_TASKS,
   MAX_PLAN_TASKS_WITH_INCLUDE, PlanDotenvSchema, PlanExportQuerySchema, PlanNdjsonSchema, PlanShellSchema, ref
 } from '../src/schemas.js'
 import { EXPORT_CHUNK_BYTES, PLAN_BODY_LIMIT } from '../limits.js'
-import { ClusterPlanErrorSchema, requestError } from '../plugins/errors.js'
+import { requestError } from '../plugins/errors.js'
 import { sendJobAnswer } from '../plugins/plan-workers.js'
 import { errorResponses } from './lib/error-responses.js'
 import { answerTooLarge, tooManyTasks } from './lib/plan-limits.js'

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { countTasks, planCluster as planNodes, planCost, stringifyJson } from '../src/index.js'
 import {
-  ClusterPlanRequestSchema, ClusterPlanSchema, JsonFormatQuerySchema, MAX_PLAN_TASKS, MAX_PLAN_TASKS_WITH_INCLUDE,
+  ClusterPlanErrorSchema, ClusterPlanRequestSchema, ClusterPlanSchema, JsonFormatQuerySchema, MAX_PLAN_TASKS, MAX_PLAN_TASKS_WITH_INCLUDE,
   PLAN_EXPORT_FORMATS, ref
 } from '../src/schemas.js'
 import { PLAN_BODY_LIMIT } from '../limits.js'
-import { ClusterPlanErrorSchema, requestError } from '../plugins/errors.js'
+import { requestError } from '../plugins/errors.js'
 import { errorResponses } from './lib/error-responses.js'
 import { jsonOnly } from './lib/formats.js'
 import { tooManyTasks } from './lib/plan-limits.js'

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { ErrorSchema, PythonErrorSchema } from '../plugins/errors.js'
 import {
+  ErrorSchema, PythonErrorSchema,
   JobCreatedSchema, JobListSchema, JobParamsSchema, JobRequestSchema, JobViewSchema, ref
 } from '../src/schemas.js'
 import { errorResponses, UNAVAILABLE } from './lib/error-responses.js'

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { PythonErrorSchema } from '../plugins/errors.js'
 import {
+  PythonErrorSchema,
   ConflictSchema, GatheringSchema, GoneSchema, JoinedSchema, JoinRequestSchema, MemberConfigSchema, MemberParamsSchema, ref, WaitQuerySchema
 } from '../src/schemas.js'
 import { errorResponses, UNAVAILABLE } from './lib/error-responses.js'

@@ -1,9 +1,9 @@
 import { STATUS_CODES } from 'node:http'
 import type { RunConfigError } from './errors.js'
 import { ClusterPlanError } from './plan/cluster-plan.js'
+import type { ErrorBody } from './schemas/errors.js'
 
-/** The ErrorSchema's type (plugins/errors.ts), here so that the core and the workers make it too. */
-export interface ErrorBody { statusCode: number, code?: string, error: string, message: string }
+export type { ErrorBody }
 
 /** A status Node has no reason phrase for: nginx's, for a request its client gave up on. */
 const MORE_REASONS: Record<number, string> = { 499: 'Client Closed Request' }

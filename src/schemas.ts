@@ -29,3 +29,4 @@ export const CONTRACT_SCHEMAS = [
   RunConfigArgumentsSchema, ReplaceArgumentsSchema, RunConfigSchema, ResolutionSchema, PlanNodeSchema, ClusterPlanSchema,
   KubernetesNodeEnvSchema, KubernetesEnvSchema, LintReportSchema, NodeLintReportSchema, JobViewSchema, LeaseSchema
 ]
+export * from './schemas/errors.js'

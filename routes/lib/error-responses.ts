@@ -1,5 +1,4 @@
-import { ErrorSchema, PythonErrorSchema } from '../../plugins/errors.js'
-import { ref } from '../../src/schemas.js'
+import { ErrorSchema, PythonErrorSchema, ref } from '../../src/schemas.js'
 
 /** What a refusal in the error shape means wherever it can come (a route passes its own where it means more). */
 const DESCRIPTIONS = {

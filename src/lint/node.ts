@@ -2,7 +2,7 @@ import { RunConfigError } from '../errors.js'
 import { environmentStringBytes, ENV_STRING_LIMIT } from '../formats/env-size.js'
 import { tfConfigText } from '../formats/node-variables.js'
 import { isDict, type PyDict, type PyValue } from '../python/value.js'
-import type { PythonError } from '../schemas/common.js'
+import type { Raised } from '../schemas/common.js'
 import { resolveRunConfig, type NodeRequest, type Resolution } from '../tensorflow/resolve.js'
 import { readTfConfig } from '../tensorflow/tf-config.js'
 import { MAX_WORKER_DELAY_SECS } from '../tensorflow/train-and-evaluate.js'
@@ -42,7 +42,7 @@ export function lintNode (request: NodeRequest): NodeLintReport {
     return { ok: false, error: { exception: error.exception, message: error.message }, warnings: [] }
   }
   let resolution: Resolution | undefined
-  let failure: PythonError | null = null
+  let failure: Raised | null = null
   try {
     resolution = resolveRunConfig(request)
     failure = resolution.train_and_evaluate.error ?? null

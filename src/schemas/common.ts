@@ -31,12 +31,12 @@ export const PythonExceptionSchema = Type.Enum([
 ], { description: 'The Python exception class TensorFlow raises' })
 export type PythonException = Static<typeof PythonExceptionSchema>
 
-/** What TensorFlow raises: the class and `str(exception)`. */
-export const PythonErrorSchema = Type.Object({
+/** What TensorFlow raises: the class and `str(exception)` (the 422 body, PythonErrorSchema, adds the status). */
+export const RaisedSchema = Type.Object({
   exception: PythonExceptionSchema,
   message: Type.String({ description: 'str(exception), verbatim' })
 }, { additionalProperties: false })
-export type PythonError = Static<typeof PythonErrorSchema>
+export type Raised = Static<typeof RaisedSchema>
 
 /**
  * JSON data as the service reads and writes it: an integer past 2^53 is a bigint, which

@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox'
 import { FailedNodeSchema } from './cluster-plan.js'
-import { nullable, PythonErrorSchema } from './common.js'
+import { nullable, RaisedSchema } from './common.js'
 import { SEED_CLUSTER } from './examples.js'
 import { WARNING_CODES, type WarningCode } from './warning-codes.js'
 
@@ -62,7 +62,7 @@ export type LintWarning = Static<typeof LintWarningSchema>
 /** What POST /v1/run-config/lint answers for one node. */
 export const NodeLintReportSchema = Type.Object({
   ok: Type.Boolean({ description: 'False iff TensorFlow raises on the node: building its RunConfig, or in train_and_evaluate' }),
-  error: nullable(PythonErrorSchema, { description: 'What TensorFlow raises; null when ok' }),
+  error: nullable(RaisedSchema, { description: 'What TensorFlow raises; null when ok' }),
   warnings: Type.Array(LintWarningSchema, {
     description: 'TF_CONFIG keys TensorFlow ignores, then what the cluster lint finds in the node\'s cluster (pointers ' +
       'under /tf_config/cluster), then its strategies, its TF_CONFIG\'s size and its start delay'
@@ -80,7 +80,7 @@ const NO_CHIEF = 'If "cluster" is set in TF_CONFIG, it must have one "chief" nod
 
 export const LintReportSchema = Type.Object({
   ok: Type.Boolean({ description: 'False iff TensorFlow fails on some node, or on the cluster itself' }),
-  error: nullable(PythonErrorSchema, { description: 'The first failure; null when ok' }),
+  error: nullable(RaisedSchema, { description: 'The first failure; null when ok' }),
   failed_nodes: Type.Array(FailedNodeSchema, {
     description: 'Every node TensorFlow fails on, as the plan lists them; empty when the cluster itself is invalid and names no task'
   }),

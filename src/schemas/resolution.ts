@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox'
 import { ConfigProtoComponent, DeviceFnSchema, DistributeConfigSchema, StrategySchema } from './arguments.js'
-import { exactInteger, nullable, PythonErrorSchema, pythonNumber, ref } from './common.js'
+import { exactInteger, nullable, RaisedSchema, pythonNumber, ref } from './common.js'
 import { SEED_RESOLUTION, SEED_RUN_CONFIG } from './examples.js'
 
 // What the service answers for one node (SPEC A.3)
@@ -86,7 +86,7 @@ export const ResolutionSchema = Type.Object({
   }),
   train_and_evaluate: Type.Object({
     path: nullable(ExecutorPathSchema, { description: 'The executor method it dispatches to; null when it fails first' }),
-    error: Type.Optional(Type.Object(PythonErrorSchema.properties, {
+    error: Type.Optional(Type.Object(RaisedSchema.properties, {
       additionalProperties: false, description: 'What it would raise on this node'
     }))
   }, { additionalProperties: false, description: 'What tf.estimator.train_and_evaluate does on this node' }),

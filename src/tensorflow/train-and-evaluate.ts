@@ -3,7 +3,7 @@ import { RunConfigError, valueError } from '../errors.js'
 import { pyTruthy } from '../python/ops.js'
 import { pyTypeName } from '../python/repr.js'
 import type { PyValue } from '../python/value.js'
-import type { PythonError } from '../schemas/common.js'
+import type { Raised } from '../schemas/common.js'
 import type { ExecutorPath } from '../schemas/resolution.js'
 import type { TfRunConfig } from './run-config.js'
 import { ClusterSpec, isEmptyCluster } from './cluster-spec.js'
@@ -12,7 +12,7 @@ import { pyGet } from './tf-config.js'
 /** What `train_and_evaluate` does on the node: where it dispatches, what it raises, how long it sleeps. */
 export interface TrainAndEvaluateOutcome {
   path: ExecutorPath | null
-  error?: PythonError
+  error?: Raised
   /** The staggered worker delay; 0 where it does not sleep, null where it fails before that point. */
   start_delay_secs: number | null
 }

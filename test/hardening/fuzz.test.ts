@@ -1,9 +1,8 @@
 import fc from 'fast-check'
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import t, { type Test } from 'tap'
-import { ClusterPlanErrorSchema, ErrorSchema, PythonErrorSchema } from '../../plugins/errors.js'
+import { ClusterPlanErrorSchema, ErrorSchema, PythonErrorSchema, ClusterPlanSchema, KubernetesEnvSchema, KubernetesNodeEnvSchema, LintReportSchema, PlanNodeSchema, ResolutionSchema, SEED_RUN_CONFIG } from '../../src/schemas.js'
 import { ARGUMENT_NAMES } from '../../src/index.js'
-import { ClusterPlanSchema, KubernetesEnvSchema, KubernetesNodeEnvSchema, LintReportSchema, PlanNodeSchema, ResolutionSchema, SEED_RUN_CONFIG } from '../../src/schemas.js'
 import { build } from '../helper.js'
 import { validator } from './helper.js'
 

@@ -4,8 +4,7 @@ import type { TSchema } from 'typebox'
 import { Compile } from 'typebox/compile'
 import type { AppOptions } from '../../app.js'
 import { buildTestApp } from '../helper.js'
-import { ClusterPlanErrorSchema, ErrorSchema, PythonErrorSchema } from '../../plugins/errors.js'
-import { CONTRACT_SCHEMAS, SEED_CLUSTER, SEED_TF_CONFIG } from '../../src/schemas.js'
+import { ClusterPlanErrorSchema, ErrorSchema, PythonErrorSchema, CONTRACT_SCHEMAS, SEED_CLUSTER, SEED_TF_CONFIG } from '../../src/schemas.js'
 
 /** The app with these options (and test/helper.ts TEST_LIMITS), closed when the test ends. */
 export async function buildWith (t: Test, options: AppOptions) {
