@@ -1,5 +1,5 @@
-import { envSchema } from 'env-schema'
 import { Type, type Static } from 'typebox'
+import { Value } from 'typebox/value'
 import { POSTGRES_LIMITS } from './limits.js'
 import { DEFAULT_PORT_RANGE } from './src/coordination/lease-rules.js'
 import type { PostgresSettings } from './src/store/pg-settings.js'
@@ -31,16 +31,25 @@ export type Config = Static<typeof ConfigSchema>
  * when one is invalid, with a one-line message naming it, what it must be, and what it was.
  */
 export function readConfig (env: Record<string, string | undefined> = process.env): Config {
-  try {
-    return envSchema<Config>({ schema: structuredClone(ConfigSchema), data: env, env: false })
-  } catch (error) {
-    // env-schema throws only its validation errors, the first of them is the one to name
-    const [first] = (error as { errors: SettingError[] }).errors
-    const name = first.instancePath.slice(1)
-    const allowed = first.params.allowedValues as string[] | undefined
-    const rule = allowed === undefined ? first.message : `must be one of ${allowed.join(', ')}`
-    throw new Error(`invalid setting: ${name} ${rule} (got ${JSON.stringify(env[name])})`)
+  // only the variables the schema names (the rest of the environment is not ours), numbers as numbers
+  const given: Record<string, unknown> = {}
+  for (const [name, schema] of Object.entries(ConfigSchema.properties)) {
+    const text = env[name]
+    if (text !== undefined) given[name] = 'type' in schema && schema.type === 'integer' ? asNumber(text) : text
   }
+  const config = Value.Default(ConfigSchema, given)
+  if (Value.Check(ConfigSchema, config)) return config
+  // the first error is the one to name
+  const [first] = Value.Errors(ConfigSchema, config) as unknown as SettingError[]
+  const name = first.instancePath.slice(1)
+  const allowed = first.params.allowedValues as string[] | undefined
+  const rule = allowed === undefined ? first.message : `must be one of ${allowed.join(', ')}`
+  throw new Error(`invalid setting: ${name} ${rule} (got ${JSON.stringify(env[name])})`)
+}
+
+/** Decimal digits as their number (then checked as an integer in range); anything else ("", " 80", "1e3", "0x10", "Infinity") stays text, refused as not an integer. */
+function asNumber (text: string): number | string {
+  return /^[0-9]+$/.test(text) ? Number(text) : text
 }
 
 interface SettingError { instancePath: string, message: string, params: Record<string, unknown> }

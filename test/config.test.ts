@@ -25,6 +25,14 @@ t.test('readConfig rejects a port that is not a number', async (t) => {
   t.throws(() => readConfig({ PORT: '70000' }), { message: 'invalid setting: PORT must be <= 65535 (got "70000")' })
 })
 
+t.test('readConfig takes a number only as decimal digits: no blank, no exponent, no hex, no infinity', async (t) => {
+  for (const text of ['', ' ', ' 80', '1e3', '0x10', '1.5', '-1', 'Infinity', 'true']) {
+    t.throws(() => readConfig({ PORT: text }), { message: `invalid setting: PORT must be integer (got ${JSON.stringify(text)})` }, text)
+  }
+  t.equal(readConfig({ PORT: '08' }).PORT, 8)
+  t.throws(() => readConfig({ DATABASE_POOL_MAX: 'Infinity' }), { message: 'invalid setting: DATABASE_POOL_MAX must be integer (got "Infinity")' })
+})
+
 t.test('readConfig rejects an unknown log level', async (t) => {
   t.throws(() => readConfig({ LOG_LEVEL: 'loud' }),
     { message: 'invalid setting: LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "loud")' })
