@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import tap, { type Test } from 'tap'
 import type { Store } from '../../src/coordination/store.js'
-import { openPostgresStore, openSqliteStore, type PostgresSettings } from '../../src/store/index.js'
+import { openSqliteStore, type PostgresSettings } from '../../src/store/index.js'
+import { openPostgresStore } from '../../src/store/postgres.js'
 import { findPostgresBin, SKIP_LINE, startPostgresFrom, type PostgresServer } from './postgres-server.js'
 
 /** A way to open a fresh, empty store for one test; closed (and removed) when the test ends. */

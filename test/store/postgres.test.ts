@@ -1,7 +1,8 @@
 import { EventEmitter, once } from 'node:events'
 import t, { type Test } from 'tap'
 import type { JobRow } from '../../src/coordination/store.js'
-import { MIGRATIONS, openPostgresStore, StoreUnavailableError, type PostgresSettings, type PostgresStore } from '../../src/store/index.js'
+import { MIGRATIONS, StoreUnavailableError, type PostgresSettings } from '../../src/store/index.js'
+import { openPostgresStore, type PostgresStore } from '../../src/store/postgres.js'
 import { TEST_POSTGRES, testPostgres } from './factories.js'
 import { findPostgresBin, query } from './postgres-server.js'
 
