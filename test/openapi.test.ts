@@ -22,6 +22,25 @@ t.test('GET /openapi.json serves the document, GET /docs the Swagger UI', async 
   t.match(docs.headers['content-type'], 'text/html')
 })
 
+t.test('/docs: Swagger UI is built on the first visit and serves its assets, the document as JSON and YAML, and the app\'s 404', async (t) => {
+  const app = await build(t)
+  const [page, again] = await Promise.all([app.inject({ method: 'GET', url: '/docs/' }), app.inject({ method: 'GET', url: '/docs/' })])
+  t.equal(page.body, again.body, 'two first visits at once are served alike')
+  const css = await app.inject({ method: 'GET', url: '/docs/static/swagger-ui.css' })
+  t.equal(css.statusCode, 200)
+  t.match(css.headers['content-type'], 'text/css')
+  const cached = await app.inject({ method: 'GET', url: '/docs/static/swagger-ui.css', headers: { 'if-none-match': String(css.headers.etag) } })
+  t.equal(cached.statusCode, 304)
+  t.equal(cached.body, '')
+  t.same((await app.inject({ method: 'GET', url: '/docs/json' })).json(), JSON.parse(JSON.stringify(app.swagger())))
+  t.equal((await app.inject({ method: 'GET', url: '/docs/yaml' })).body, app.swagger({ yaml: true }))
+  const redirect = await app.inject({ method: 'GET', url: '/docs/static/index.html' })
+  t.equal(redirect.statusCode, 302)
+  t.equal(redirect.headers['content-type'], undefined, 'a redirect has no body, so no content type')
+  const missing = await app.inject({ method: 'GET', url: '/docs/static/nope.js' })
+  t.same(missing.json(), { statusCode: 404, error: 'Not Found', message: 'Route GET:/docs/static/nope.js not found' })
+})
+
 t.test('every operation is documented with every status it answers', async (t) => {
   const app = await build(t)
   await app.ready()
