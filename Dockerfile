@@ -14,13 +14,16 @@ COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts && npm rebuild better-sqlite3
 COPY . .
 RUN npm run build && npm prune --omit=dev && npm cache clean --force
+# V8's compiled code for the bundle, made once here: each container's first start skips compiling it (scripts/warm-compile-cache.js)
+RUN node scripts/warm-compile-cache.js /app/.compile-cache
 
 FROM ${NODE_IMAGE}
 WORKDIR /app
-ENV NODE_ENV=production HOST=0.0.0.0
+ENV NODE_ENV=production HOST=0.0.0.0 NODE_COMPILE_CACHE=/app/.compile-cache
 COPY --from=build /app/package.json /app/package-lock.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+COPY --from=build /app/.compile-cache ./.compile-cache
 # DATABASE_URL's default, data/runconfig.db: a folder the node user may write (mount a volume on it to keep the state)
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node
